@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/open.js';
+import { orgRoutes } from './modules/org/routes.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import authPlugin from './platform/auth/plugin.js';
+import { authRoutes } from './platform/auth/routes.js';
+import type { AuthSettings } from './platform/auth/service.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import { registerErrorHandler, problemOf, sendProblem } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+
+export interface AppDeps {
+  database: Database;
+  auth: AuthSettings;
+  trustProxy?: boolean;
+  /** requests per minute per address on login and password change */
+  loginRateLimit?: number;
+  metricsToken?: string | undefined;
+  /** built web app (web/dist); absent in API-only tests */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Request ids let an operator find one request's lines in the logs.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  registerMetrics(app, { token: deps.metricsToken });
+  await app.register(authPlugin, { db: deps.database.db, settings: deps.auth });
+
+  const db = deps.database.db;
+  await app.register(async (api) => {
+    healthRoutes(api, { database: deps.database });
+    authRoutes(api, { db, settings: deps.auth, loginRateLimit: deps.loginRateLimit ?? 20 });
+    orgRoutes(api, { db });
+    calendarRoutes(api, { db });
+    auditRoutes(api, { db });
+  });
+
+  const webDir = deps.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (isPage && webDir && existsSync(path.join(webDir, 'index.html'))) {
+      // The web app routes on the client: every page URL serves the same index.html.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, request, problemOf('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return app;
+}

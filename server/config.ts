@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable the server reads, with its default. README.md lists the same table. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  TRUST_PROXY: bool.default(false),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBS: bool.default(true),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  METRICS_TOKEN: z.string().min(16).optional(),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string;
+  demoPasswordFromEnv: boolean;
+  sessionSecret: string | undefined;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  seedDemo: boolean;
+  logLevel: string;
+  jobs: boolean;
+  authRateLimit: number;
+  metricsToken: string | undefined;
+};
+
+/** The password demo users get when DEMO_PASSWORD is not set; production refuses to run with it. */
+export const DEFAULT_DEMO_PASSWORD = 'VanPhongSo@2025';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    demoPassword: e.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demoPasswordFromEnv: e.DEMO_PASSWORD !== undefined,
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    trustProxy: e.TRUST_PROXY,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
+    logLevel: e.LOG_LEVEL,
+    jobs: e.JOBS,
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    metricsToken: e.METRICS_TOKEN,
+  };
+  assertSafeForProduction(config);
+  return config;
+}
+
+/** Production never runs with a secret missing or a password anyone can read in this repository. */
+export function assertSafeForProduction(config: Config): void {
+  if (config.env !== 'production') return;
+  const problems: string[] = [];
+  if (!config.sessionSecret) problems.push('SESSION_SECRET (ít nhất 32 ký tự) chưa được đặt');
+  if (config.seedDemo) problems.push('không được nạp dữ liệu mẫu (SEED_DEMO) ở chế độ production');
+  if (config.seedDemo && (!config.demoPasswordFromEnv || config.demoPassword === DEFAULT_DEMO_PASSWORD)) {
+    problems.push('mật khẩu mẫu mặc định bị cấm ở chế độ production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Từ chối khởi động ở chế độ production:\n  ${problems.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,6 @@
+// The whole database schema, one export per module's tables; drizzle-kit reads this file.
+export * from '../modules/org/tables.js';
+export * from '../platform/auth/tables.js';
+export * from '../platform/audit/tables.js';
+export * from '../platform/calendar/tables.js';
+export * from '../platform/jobs/tables.js';

@@ -1,0 +1,28 @@
+import { tenants } from './modules/org/tables.js';
+import { sealAuditDays } from './platform/audit/service.js';
+import { deleteExpiredSessions } from './platform/auth/repo.js';
+import type { JobDefinition } from './platform/jobs/scheduler.js';
+
+/** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
+export const JOBS: JobDefinition[] = [
+  {
+    name: 'audit.seal-days',
+    version: 1,
+    everyMs: 15 * 60_000,
+    async run(db, now) {
+      let sealed = 0;
+      for (const t of await db.select({ id: tenants.id }).from(tenants)) sealed += await sealAuditDays(db, t.id, now);
+      return sealed > 0 ? `sealed ${sealed} audit day(s)` : undefined;
+    },
+  },
+  {
+    name: 'auth.delete-old-sessions',
+    version: 1,
+    everyMs: 60 * 60_000,
+    async run(db, now) {
+      // Kept 30 days after expiry or revocation for investigations, then removed.
+      const n = await deleteExpiredSessions(db, new Date(now.getTime() - 30 * 86_400_000));
+      return n > 0 ? `deleted ${n} old session(s)` : undefined;
+    },
+  },
+];

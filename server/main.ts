@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, eq, isNull } from 'drizzle-orm';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { migrateDatabase, openDatabase } from './db/open.js';
+import { JOBS } from './jobs.js';
+import { users } from './modules/org/tables.js';
+import { credentials } from './platform/auth/tables.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+import { resolveSessionSecret } from './secret.js';
+import { DEMO_USERS, seedDemo } from './seed/demo.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.resolve(config.dataDir, 'pglite'),
+  });
+  await migrateDatabase(database);
+  const seed = config.seedDemo ? await seedDemo(database.db, config.demoPassword) : null;
+
+  if (config.env === 'production') {
+    // A demo account that still has the password it was seeded with is a door anyone can open.
+    const open = await database.db
+      .select({ username: users.username })
+      .from(users)
+      .innerJoin(credentials, eq(credentials.userId, users.id))
+      .where(and(eq(users.isDemo, true), eq(users.active, true), isNull(credentials.passwordChangedAt)));
+    if (open.length > 0) {
+      throw new ConfigError(`Từ chối khởi động ở chế độ production: tài khoản mẫu còn mật khẩu mặc định (${open.map((u) => u.username).join(', ')}). Hãy đổi mật khẩu hoặc ngừng kích hoạt.`);
+    }
+  }
+
+  const app = await buildApp({
+    database,
+    auth: {
+      secret: resolveSessionSecret(config),
+      sessionTtlMs: config.sessionTtlMs,
+      maxFailures: config.loginMaxFailures,
+      lockMs: config.loginLockMs,
+    },
+    trustProxy: config.trustProxy,
+    loginRateLimit: config.authRateLimit,
+    metricsToken: config.metricsToken,
+    webDir: path.join(root, 'web', 'dist'),
+    logger:
+      config.env === 'development'
+        ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+        : { level: config.logLevel },
+  });
+  const scheduler = config.jobs ? startScheduler(database.db, JOBS, app.log) : null;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await scheduler?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `  Văn phòng số đang chạy tại ${url}`,
+    `  Cơ sở dữ liệu: ${database.engine === 'pglite' ? `PGlite (nhúng) tại ${path.resolve(config.dataDir, 'pglite')}` : 'PostgreSQL'}`,
+    `  Tài liệu API: ${url}/api/docs`,
+  ];
+  if (seed && config.env === 'development') {
+    lines.push(seed.seeded ? '  Đã nạp dữ liệu mẫu tỉnh An Giang.' : '  Dữ liệu mẫu đã có từ lần chạy trước.');
+    lines.push(`  Tài khoản mẫu (mật khẩu ${config.demoPasswordFromEnv ? 'đặt bởi DEMO_PASSWORD khi nạp lần đầu' : `"${config.demoPassword}"`}):`);
+    for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(14)} ${u.fullName}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

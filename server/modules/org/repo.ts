@@ -1,0 +1,278 @@
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { agencies, positions, tenants, units, userRoles, users } from './tables.js';
+import type { AgencyType } from './schemas.js';
+import type { Role } from '../../platform/auth/permissions.js';
+
+// Every query here is scoped by tenantId (rule 2): callers cannot forget it.
+
+/** Accent-insensitive contains-match using the f_unaccent() index of migration 0001. */
+const matches = (column: SQL, q: string): SQL => sql`f_unaccent(${column}) like '%' || f_unaccent(${q}) || '%'`;
+
+export type AgencyRow = typeof agencies.$inferSelect;
+export type UnitRow = typeof units.$inferSelect & { agencyName: string };
+export type UserRow = typeof users.$inferSelect & {
+  agencyName: string;
+  unitName: string;
+  positionName: string | null;
+  roles: Role[];
+};
+
+export async function getTenant(db: Db, tenantId: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  return row ?? null;
+}
+
+export async function findAgencies(
+  db: Db,
+  tenantId: string,
+  f: { q?: string | undefined; type?: AgencyType | undefined; parentId?: string | undefined; active?: boolean | undefined; limit: number; offset: number },
+) {
+  const conds: SQL[] = [eq(agencies.tenantId, tenantId)];
+  if (f.q) conds.push(matches(sql`${agencies.name}`, f.q));
+  if (f.type) conds.push(eq(agencies.type, f.type));
+  if (f.parentId) conds.push(eq(agencies.parentId, f.parentId));
+  if (f.active !== undefined) conds.push(eq(agencies.active, f.active));
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    db.select().from(agencies).where(where).orderBy(asc(agencies.sortOrder), asc(agencies.name), asc(agencies.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(agencies).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function getAgency(db: Db, tenantId: string, id: string, forUpdate = false) {
+  const q = db.select().from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function findAgencyByIdentifierCode(db: Db, tenantId: string, code: string) {
+  const [row] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.identifierCode, code)));
+  return row ?? null;
+}
+
+export async function insertAgency(db: Db, values: typeof agencies.$inferInsert) {
+  const [row] = await db.insert(agencies).values(values).returning();
+  return row!;
+}
+
+export async function updateAgency(db: Db, tenantId: string, id: string, values: Partial<typeof agencies.$inferInsert>) {
+  const [row] = await db
+    .update(agencies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function countAgencyDependents(db: Db, tenantId: string, id: string) {
+  const [[u], [c]] = await Promise.all([
+    db.select({ n: count() }).from(units).where(and(eq(units.tenantId, tenantId), eq(units.agencyId, id))),
+    db.select({ n: count() }).from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.parentId, id))),
+  ]);
+  return (u?.n ?? 0) + (c?.n ?? 0);
+}
+
+export async function deleteAgency(db: Db, tenantId: string, id: string) {
+  await db.delete(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
+}
+
+const unitColumns = {
+  id: units.id,
+  tenantId: units.tenantId,
+  agencyId: units.agencyId,
+  name: units.name,
+  shortName: units.shortName,
+  active: units.active,
+  createdAt: units.createdAt,
+  updatedAt: units.updatedAt,
+  agencyName: agencies.name,
+};
+
+export async function findUnits(db: Db, tenantId: string, f: { agencyId?: string | undefined; limit: number; offset: number }) {
+  const conds: SQL[] = [eq(units.tenantId, tenantId)];
+  if (f.agencyId) conds.push(eq(units.agencyId, f.agencyId));
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    db
+      .select(unitColumns)
+      .from(units)
+      .innerJoin(agencies, eq(agencies.id, units.agencyId))
+      .where(where)
+      .orderBy(asc(agencies.sortOrder), asc(units.name), asc(units.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: count() }).from(units).where(where),
+  ]);
+  return { items: items as UnitRow[], total: total?.n ?? 0 };
+}
+
+export async function getUnit(db: Db, tenantId: string, id: string): Promise<UnitRow | null> {
+  const [row] = await db
+    .select(unitColumns)
+    .from(units)
+    .innerJoin(agencies, eq(agencies.id, units.agencyId))
+    .where(and(eq(units.tenantId, tenantId), eq(units.id, id)));
+  return row ?? null;
+}
+
+export async function insertUnit(db: Db, values: typeof units.$inferInsert) {
+  const [row] = await db.insert(units).values(values).returning();
+  return row!;
+}
+
+export async function updateUnit(db: Db, tenantId: string, id: string, values: Partial<typeof units.$inferInsert>) {
+  await db
+    .update(units)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(units.tenantId, tenantId), eq(units.id, id)));
+}
+
+export async function countUnitUsers(db: Db, tenantId: string, unitId: string) {
+  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.unitId, unitId)));
+  return row?.n ?? 0;
+}
+
+export async function deleteUnit(db: Db, tenantId: string, id: string) {
+  await db.delete(units).where(and(eq(units.tenantId, tenantId), eq(units.id, id)));
+}
+
+export async function findPositions(db: Db, tenantId: string) {
+  return db.select().from(positions).where(eq(positions.tenantId, tenantId)).orderBy(asc(positions.rank), asc(positions.name));
+}
+
+export async function getPosition(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select().from(positions).where(and(eq(positions.tenantId, tenantId), eq(positions.id, id)));
+  return row ?? null;
+}
+
+export async function insertPosition(db: Db, values: typeof positions.$inferInsert) {
+  const [row] = await db.insert(positions).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+const rolesOf = sql<Role[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
+
+const userColumns = {
+  id: users.id,
+  tenantId: users.tenantId,
+  username: users.username,
+  fullName: users.fullName,
+  email: users.email,
+  phone: users.phone,
+  agencyId: users.agencyId,
+  unitId: users.unitId,
+  positionId: users.positionId,
+  active: users.active,
+  isDemo: users.isDemo,
+  deactivatedAt: users.deactivatedAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  agencyName: agencies.name,
+  unitName: units.name,
+  positionName: positions.name,
+  roles: rolesOf,
+};
+
+function userQuery(db: Db) {
+  return db
+    .select(userColumns)
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .leftJoin(positions, eq(positions.id, users.positionId));
+}
+
+export interface UserFilter {
+  q?: string | undefined;
+  agencyId?: string | undefined;
+  unitId?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function findUsers(db: Db, tenantId: string, f: UserFilter) {
+  const conds: SQL[] = [eq(users.tenantId, tenantId)];
+  if (f.q) conds.push(matches(sql`${users.fullName} || ' ' || ${users.username}`, f.q));
+  if (f.agencyId) conds.push(eq(users.agencyId, f.agencyId));
+  if (f.unitId) conds.push(eq(users.unitId, f.unitId));
+  if (f.active !== undefined) conds.push(eq(users.active, f.active));
+  if (f.role) {
+    conds.push(sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${f.role})`);
+  }
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    userQuery(db).where(where).orderBy(asc(users.fullName), asc(users.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { items: items as UserRow[], total: total?.n ?? 0 };
+}
+
+export async function getUser(db: Db, tenantId: string, id: string): Promise<UserRow | null> {
+  const [row] = await userQuery(db).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  return (row as UserRow | undefined) ?? null;
+}
+
+
+
+export async function lockUser(db: Db, tenantId: string, id: string) {
+  await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id))).for('update');
+}
+
+export async function usernameExists(db: Db, username: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return Boolean(row);
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert, roles: Role[]) {
+  const [row] = await db.insert(users).values(values).returning();
+  await db.insert(userRoles).values(roles.map((role) => ({ tenantId: values.tenantId, userId: row!.id, role })));
+  return row!;
+}
+
+export async function updateUser(db: Db, tenantId: string, id: string, values: Partial<typeof users.$inferInsert>) {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+}
+
+export async function replaceRoles(db: Db, tenantId: string, userId: string, roles: Role[]) {
+  await db.delete(userRoles).where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)));
+  await db.insert(userRoles).values(roles.map((role) => ({ tenantId, userId, role })));
+}
+
+export async function deleteUser(db: Db, tenantId: string, id: string) {
+  await db.delete(userRoles).where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, id)));
+  await db.delete(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+}
+
+
+const authColumns = {
+  ...userColumns,
+  tenantCode: tenants.code,
+  tenantName: tenants.name,
+  agencyShortName: agencies.shortName,
+  agencyType: agencies.type,
+};
+
+export type AuthUserRow = UserRow & { tenantCode: string; tenantName: string; agencyShortName: string; agencyType: string };
+
+/** One query for everything a request needs to know about who is calling. */
+export async function getAuthUser(db: Db, by: { id: string } | { username: string }): Promise<AuthUserRow | null> {
+  const [row] = await db
+    .select(authColumns)
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .leftJoin(positions, eq(positions.id, users.positionId))
+    .where('id' in by ? eq(users.id, by.id) : eq(users.username, by.username));
+  return (row as AuthUserRow | undefined) ?? null;
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import type { AuthSettings } from '../../server/platform/auth/service.js';
+import { TEST_PASSWORD } from './constants.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export { TEST_PASSWORD };
+
+export const TEST_AUTH: AuthSettings = { secret: 'test-secret-'.padEnd(40, 'x'), sessionTtlMs: 3600_000, maxFailures: 3, lockMs: 60_000 };
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  user: { id: string; tenant: { id: string }; agency: { id: string }; unit: { id: string }; roles: string[] };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  login(username: string, password?: string): Promise<Session>;
+  /** inject as a logged-in user: cookie and CSRF header added */
+  as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { loginRateLimit?: number } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await buildApp({ database, auth: TEST_AUTH, loginRateLimit: options.loginRateLimit ?? 1000 });
+  await app.ready();
+  return {
+    app,
+    database,
+    async login(username, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const setCookie = res.cookies.find((c) => c.name === 'vps_session');
+      const body = res.json() as { csrfToken: string; user: Session['user'] };
+      return { cookie: `vps_session=${setCookie!.value}`, csrf: body.csrfToken, user: body.user };
+    },
+    as(session, opts) {
+      const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined) };
+      if (session) {
+        headers.cookie = session.cookie;
+        headers['x-csrf-token'] = session.csrf;
+      }
+      return app.inject({ ...opts, headers });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
