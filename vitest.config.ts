@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/helpers/summary-reporter.js';
 
 export default defineConfig({
   test: {
@@ -11,6 +12,6 @@ export default defineConfig({
     minWorkers: 1,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    reporters: ['default', new SummaryReporter('tests')],
   },
 });

@@ -7,10 +7,6 @@ CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
 --> statement-breakpoint
-CREATE INDEX agencies_name_trgm_idx ON agencies USING gin (f_unaccent(name) gin_trgm_ops);
---> statement-breakpoint
-CREATE INDEX users_name_trgm_idx ON users USING gin (f_unaccent(full_name || ' ' || username) gin_trgm_ops);
---> statement-breakpoint
 -- The audit log is append-only: the application role can never change history (rule 9).
 CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger
   LANGUAGE plpgsql AS $$

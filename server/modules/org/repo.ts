@@ -1,4 +1,5 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { likePatterns } from '../../platform/search/normalize.js';
 import type { Db } from '../../db/open.js';
 import { agencies, positions, tenants, units, userRoles, users } from './tables.js';
 import type { AgencyType } from './schemas.js';
@@ -6,8 +7,8 @@ import type { Role } from '../../platform/auth/permissions.js';
 
 // Every query here is scoped by tenantId (rule 2): callers cannot forget it.
 
-/** Accent-insensitive contains-match using the f_unaccent() index of migration 0001. */
-const matches = (column: SQL, q: string): SQL => sql`f_unaccent(${column}) like '%' || f_unaccent(${q}) || '%'`;
+/** Every word of the query must appear, in any order ("giao duc dao tao" finds "Sở Giáo dục và Đào tạo"). */
+const matches = (column: AnyColumn, q: string): SQL | undefined => and(...likePatterns(q).map((p) => like(column, p)));
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UnitRow = typeof units.$inferSelect & { agencyName: string };
@@ -29,7 +30,7 @@ export async function findAgencies(
   f: { q?: string | undefined; type?: AgencyType | undefined; parentId?: string | undefined; active?: boolean | undefined; limit: number; offset: number },
 ) {
   const conds: SQL[] = [eq(agencies.tenantId, tenantId)];
-  if (f.q) conds.push(matches(sql`${agencies.name}`, f.q));
+  if (f.q) conds.push(matches(agencies.searchText, f.q) ?? sql`true`);
   if (f.type) conds.push(eq(agencies.type, f.type));
   if (f.parentId) conds.push(eq(agencies.parentId, f.parentId));
   if (f.active !== undefined) conds.push(eq(agencies.active, f.active));
@@ -199,7 +200,7 @@ export interface UserFilter {
 
 export async function findUsers(db: Db, tenantId: string, f: UserFilter) {
   const conds: SQL[] = [eq(users.tenantId, tenantId)];
-  if (f.q) conds.push(matches(sql`${users.fullName} || ' ' || ${users.username}`, f.q));
+  if (f.q) conds.push(matches(users.searchText, f.q) ?? sql`true`);
   if (f.agencyId) conds.push(eq(users.agencyId, f.agencyId));
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
   if (f.active !== undefined) conds.push(eq(users.active, f.active));
@@ -275,4 +276,33 @@ export async function getAuthUser(db: Db, by: { id: string } | { username: strin
     .leftJoin(positions, eq(positions.id, users.positionId))
     .where('id' in by ? eq(users.id, by.id) : eq(users.username, by.username));
   return (row as AuthUserRow | undefined) ?? null;
+}
+
+export interface ActorUserRow {
+  id: string;
+  tenantId: string;
+  agencyId: string;
+  unitId: string;
+  username: string;
+  fullName: string;
+  active: boolean;
+  roles: Role[];
+}
+
+/** The few columns every authenticated request needs: one table and the roles, no joins. */
+export async function getActorUser(db: Db, id: string): Promise<ActorUserRow | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      tenantId: users.tenantId,
+      agencyId: users.agencyId,
+      unitId: users.unitId,
+      username: users.username,
+      fullName: users.fullName,
+      active: users.active,
+      roles: rolesOf,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return (row as ActorUserRow | undefined) ?? null;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/open.js';
 import { audit } from '../../platform/audit/service.js';
 import { requirePermission, type Role } from '../../platform/auth/permissions.js';
 import { assertStrongPassword } from '../../platform/auth/passwords.js';
-import { revokeAllSessionsOf, setInitialPassword, userHasLoggedIn } from '../../platform/auth/credentials.js';
+import { deleteAuthDataOf, revokeAllSessionsOf, setInitialPassword, userHasLoggedIn } from '../../platform/auth/credentials.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/http/errors.js';
 import { assertCanReadUser, assertNotSelfLockout, userReadFilter } from './policy.js';
@@ -334,6 +334,7 @@ export async function deleteUser(ctx: ServiceContext, id: string) {
     const user = await repo.getUser(tx, ctx.actor.tenantId, id);
     if (!user) throw notFound('người dùng');
     if (user.isDemo || (await userHasLoggedIn(tx, id))) throw new DomainError('HAS_HISTORY');
+    await deleteAuthDataOf(tx, id);
     await repo.deleteUser(tx, ctx.actor.tenantId, id);
     await audit(ctx, tx, { action: 'user.deleted', entityType: 'user', entityId: id, summary: `Xóa người dùng ${user.fullName} (${user.username})`, before: userSummary(user) });
   });
@@ -384,3 +385,8 @@ export async function loadAuthUser(db: Db, id: string): Promise<AuthUser | null>
   const row = await repo.getAuthUser(db, { id });
   return row ? toAuthUser(row) : null;
 }
+
+export type ActorUser = repo.ActorUserRow;
+
+/** Who is calling, for every authenticated request: cheaper than loadAuthUser (no joins). */
+export const loadActorUser = (db: Db, id: string): Promise<ActorUser | null> => repo.getActorUser(db, id);

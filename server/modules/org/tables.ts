@@ -21,6 +21,8 @@ export const agencies = pgTable(
     shortName: text('short_name').notNull(),
     identifierCode: text('identifier_code'),
     address: text('address'),
+    // lower-case, accent-free copy for search (f_unaccent of migration 0001)
+    searchText: text('search_text').generatedAlwaysAs(sql`f_unaccent(name || ' ' || short_name)`),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: createdAt(),
@@ -76,6 +78,7 @@ export const users = pgTable(
     positionId: uuid('position_id').references(() => positions.id),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
+    searchText: text('search_text').generatedAlwaysAs(sql`f_unaccent(full_name || ' ' || username)`),
     deactivatedAt: instant('deactivated_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

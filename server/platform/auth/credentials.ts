@@ -15,3 +15,8 @@ export async function revokeAllSessionsOf(tx: Db, userId: string): Promise<numbe
 
 export const userHasLoggedIn = (db: Db, userId: string): Promise<boolean> => repo.hasLoggedIn(db, userId);
 
+
+/** A user deleted before ever signing in takes their password and any tokens with them. */
+export async function deleteAuthDataOf(tx: Db, userId: string): Promise<void> {
+  await repo.deleteUserAuthData(tx, userId);
+}

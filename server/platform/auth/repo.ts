@@ -122,3 +122,9 @@ export async function hasLoggedIn(db: Db, userId: string) {
   const cred = await getCredentials(db, userId);
   return (row?.n ?? 0) > 0 || Boolean(cred?.lastLoginAt);
 }
+
+export async function deleteUserAuthData(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db.delete(apiTokens).where(eq(apiTokens.userId, userId));
+  await db.delete(credentials).where(eq(credentials.userId, userId));
+}

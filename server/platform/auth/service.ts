@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { newId } from '../../db/columns.js';
-import { findLoginUser, loadAuthUser, type AuthUser } from '../../modules/org/index.js';
+import { findLoginUser, loadActorUser, loadAuthUser, type ActorUser } from '../../modules/org/index.js';
 import { audit, recordAudit } from '../audit/service.js';
 import type { AnonymousContext, ServiceContext } from '../context.js';
 import { DomainError } from '../http/errors.js';
@@ -17,7 +17,7 @@ export interface AuthSettings {
   lockMs: number;
 }
 
-const toActor = (u: AuthUser, via: Actor['via'], sessionId?: string): Actor => ({
+const toActor = (u: ActorUser, via: Actor['via'], sessionId?: string): Actor => ({
   userId: u.id,
   tenantId: u.tenantId,
   agencyId: u.agencyId,
@@ -113,7 +113,7 @@ export async function resolveSession(db: Db, settings: AuthSettings, cookieValue
   const id = sessionIdFor(settings.secret, cookieValue);
   const session = await repo.getLiveSession(db, id, now);
   if (!session) return null;
-  const user = await loadAuthUser(db, session.userId);
+  const user = await loadActorUser(db, session.userId);
   if (!user || !user.active) return null;
   // Sliding expiry, written at most once a minute so reads stay reads.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
@@ -127,7 +127,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
   const now = new Date();
   const row = await repo.getLiveApiToken(db, apiTokenHash(token), now);
   if (!row) return null;
-  const user = await loadAuthUser(db, row.userId);
+  const user = await loadActorUser(db, row.userId);
   if (!user || !user.active) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) await repo.touchApiToken(db, row.id, now);
   return toActor(user, 'token');
@@ -171,9 +171,8 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
 }
 
 export async function getCurrentUser(ctx: ServiceContext): Promise<CurrentUser> {
-  const user = await loadAuthUser(ctx.db, ctx.actor.userId);
+  const [user, cred] = await Promise.all([loadAuthUser(ctx.db, ctx.actor.userId), repo.getCredentials(ctx.db, ctx.actor.userId)]);
   if (!user) throw new DomainError('UNAUTHENTICATED');
-  const cred = await repo.getCredentials(ctx.db, user.id);
   return {
     id: user.id,
     username: user.username,

@@ -1,0 +1,128 @@
+// npm run bench [-- --quick] [-- --scenario NAME] [-- --json]
+// Starts the real server on PGlite (or PostgreSQL when BENCH_DATABASE_URL is set), generates data, runs
+// autocannon scenarios on loopback and prints one JSON line per scenario, plus a raw INSERT baseline.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { migrateDatabase, openDatabase } from '../server/db/open.js';
+import { seedDemo } from '../server/seed/demo.js';
+import { insertsPerSecond } from './baseline.js';
+import { generateUsers } from './generate.js';
+import { percentile, runScenario, SCENARIOS, type Session } from './scenarios.js';
+import { startServer } from './server.js';
+
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, scenario: { type: 'string' }, json: { type: 'boolean', default: false } },
+});
+const PASSWORD = 'Bench@Demo-2025';
+const seconds = args.quick ? 4 : 15;
+const extraUsers = args.quick ? 2_000 : 20_000;
+const log = (msg: string) => {
+  if (!args.json) console.error(msg);
+};
+
+const scenarios = args.scenario ? SCENARIOS.filter((s) => s.name === args.scenario) : SCENARIOS;
+if (scenarios.length === 0) {
+  console.error(`Không có kịch bản "${args.scenario}". Có: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+async function prepareDatabase(): Promise<{ engine: 'pglite' | 'postgres'; env: Record<string, string>; baseline: { url?: string; pgliteDir?: string }; cleanup: () => Promise<void> }> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (serverUrl) {
+    const name = `vps_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      engine: 'postgres',
+      env: { DATABASE_URL: url.toString() },
+      baseline: { url: url.toString() },
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-bench-'));
+  return {
+    engine: 'pglite',
+    env: { DATA_DIR: dataDir },
+    baseline: { pgliteDir: path.join(dataDir, 'pglite') },
+    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function login(url: string): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  if (!res.ok) throw new Error(`bench login failed: ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vps_session='))!.split(';')[0]!;
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+async function main() {
+  const target = await prepareDatabase();
+  try {
+    log(`Chuẩn bị dữ liệu (${target.engine}): dữ liệu mẫu + ${extraUsers.toLocaleString('vi-VN')} người dùng…`);
+    const database = await openDatabase({ databaseUrl: target.env.DATABASE_URL, pgliteDir: target.baseline.pgliteDir });
+    await migrateDatabase(database);
+    await seedDemo(database.db, PASSWORD);
+    await generateUsers(database.db, extraUsers, PASSWORD);
+    await database.close();
+
+    log('Đo giới hạn của cơ sở dữ liệu: INSERT từng dòng qua driver…');
+    const baseline = await insertsPerSecond(target.baseline, args.quick ? 2 : 5);
+    const lines: Record<string, unknown>[] = [
+      { scenario: 'baseline_insert', engine: target.engine, requests_per_s: Math.round(baseline), p50_ms: null, p95_ms: null, p99_ms: null, errors: 0, rss_mb: null },
+    ];
+    console.log(JSON.stringify(lines[0]));
+
+    const server = await startServer({ ...target.env, DEMO_PASSWORD: PASSWORD, AUTH_RATE_LIMIT: '100000000', LOGIN_MAX_FAILURES: '1000000' });
+    try {
+      const session = await login(server.url);
+      for (const scenario of scenarios) {
+        log(`Kịch bản ${scenario.name}: ${seconds} s, ${scenario.connections} kết nối…`);
+        await runScenario(scenario, { server, session, password: PASSWORD }, 1); // warm-up
+        const r = await runScenario(scenario, { server, session, password: PASSWORD }, seconds);
+        const sorted = [...r.latencies].sort((a, b) => a - b);
+        const rps = r.requests / r.seconds;
+        const line = {
+          scenario: scenario.name,
+          engine: target.engine,
+          requests_per_s: Math.round(rps * 10) / 10,
+          p50_ms: Math.round(percentile(sorted, 50) * 10) / 10,
+          p95_ms: Math.round(percentile(sorted, 95) * 10) / 10,
+          p99_ms: Math.round(percentile(sorted, 99) * 10) / 10,
+          errors: r.errors,
+          rss_mb: r.maxRssMb,
+          ratio_to_insert_baseline: Math.round((rps / baseline) * 1000) / 1000,
+        };
+        lines.push(line);
+        console.log(JSON.stringify(line));
+      }
+    } finally {
+      await server.stop();
+    }
+    if (!args.json) {
+      console.error('\nKịch bản          req/s     p50    p95    p99  lỗi  RSS MB');
+      for (const l of lines) {
+        console.error(`${String(l.scenario).padEnd(16)} ${String(l.requests_per_s).padStart(7)} ${String(l.p50_ms ?? '-').padStart(7)} ${String(l.p95_ms ?? '-').padStart(6)} ${String(l.p99_ms ?? '-').padStart(6)} ${String(l.errors).padStart(4)} ${String(l.rss_mb ?? '-').padStart(7)}`);
+      }
+    }
+  } finally {
+    await target.cleanup();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import autocannon from 'autocannon';
+import type { RunningServer } from './server.js';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface ScenarioContext {
+  server: RunningServer;
+  session: Session;
+  password: string;
+}
+
+export interface Scenario {
+  name: string;
+  /** what one request does */
+  request(ctx: ScenarioContext): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+  /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
+  connections: number;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'login',
+    connections: 4,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'chuyenvien', password: ctx.password }),
+    }),
+  },
+  {
+    name: 'getCurrentUser',
+    connections: 10,
+    request: (ctx) => ({ method: 'GET', path: '/api/auth/me', headers: { cookie: ctx.session.cookie } }),
+  },
+  {
+    name: 'addWorkingDays',
+    connections: 10,
+    request: (ctx) => ({ method: 'GET', path: '/api/calendar/add-working-days?from=2026-02-13&days=10', headers: { cookie: ctx.session.cookie } }),
+  },
+  {
+    name: 'listUsers',
+    connections: 10,
+    request: (ctx) => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('nguoi dung 12')}&pageSize=20`, headers: { cookie: ctx.session.cookie } }),
+  },
+];
+
+export interface ScenarioResult {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  maxRssMb: number;
+}
+
+/** Drives one scenario with autocannon on loopback for a fixed time; bounded, and stops by itself. */
+export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seconds: number): Promise<ScenarioResult> {
+  const req = scenario.request(ctx);
+  const latencies: number[] = [];
+  let errors = 0;
+  let maxRssMb = ctx.server.rssMb();
+  const sampler = setInterval(() => {
+    maxRssMb = Math.max(maxRssMb, ctx.server.rssMb());
+  }, 200);
+  let done!: (r: autocannon.Result) => void;
+  let failed!: (e: unknown) => void;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    done = resolve;
+    failed = reject;
+  });
+  const instance = autocannon({
+    url: `${ctx.server.url}${req.path}`,
+    method: req.method,
+    headers: req.headers ?? {},
+    body: req.body,
+    connections: scenario.connections,
+    duration: seconds,
+    timeout: 10,
+  }, (err, result) => (err ? failed(err) : done(result)));
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    if (statusCode >= 400) errors += 1;
+  });
+  const result = await finished;
+  clearInterval(sampler);
+  maxRssMb = Math.max(maxRssMb, ctx.server.rssMb());
+  return { requests: latencies.length, seconds: result.duration, latencies, errors: errors + result.errors + result.timeouts, maxRssMb };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "agencies" ADD COLUMN "search_text" text GENERATED ALWAYS AS (f_unaccent(name || ' ' || short_name)) STORED;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "search_text" text GENERATED ALWAYS AS (f_unaccent(full_name || ' ' || username)) STORED;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from './helpers/app.js';
+
+/**
+ * Route × role: who may call what. Every operation of the OpenAPI document must appear here, so a new
+ * route cannot ship without deciding its access. Allowed callers get past authorization (any status but
+ * 401/403; destructive calls aim at a missing id and get 404); everyone else gets 403 FORBIDDEN.
+ */
+const ROLES = { admin: 'admin', clerk: 'vanthu', leader: 'lanhdao', specialist: 'chuyenvien', one_stop_officer: 'motcua', department_staff: 'so', commune_staff: 'xa' } as const;
+type RoleName = keyof typeof ROLES;
+const ALL = Object.keys(ROLES) as RoleName[];
+const ADMIN: RoleName[] = ['admin'];
+const MISSING = '01900000-0000-7000-8000-000000000000';
+
+interface Case {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  allowed: RoleName[] | 'public';
+  /** the call ends the caller's session, so it gets a session of its own */
+  consumesSession?: boolean;
+}
+
+const CASES: Record<string, Case> = {
+  login: { method: 'POST', url: '/api/auth/login', body: { username: 'khongco', password: 'x' }, allowed: 'public' },
+  getHealth: { method: 'GET', url: '/api/health', allowed: 'public' },
+  logout: { method: 'POST', url: '/api/auth/logout', allowed: ALL, consumesSession: true },
+  logoutEverywhere: { method: 'POST', url: '/api/auth/logout-all', allowed: ALL, consumesSession: true },
+  getCurrentUser: { method: 'GET', url: '/api/auth/me', allowed: ALL },
+  changePassword: { method: 'POST', url: '/api/auth/password', body: { currentPassword: 'sai', newPassword: 'Kh0ng@DoiDuoc' }, allowed: ALL },
+  listApiTokens: { method: 'GET', url: '/api/auth/tokens', allowed: ADMIN },
+  createApiToken: { method: 'POST', url: '/api/auth/tokens', body: { name: 'Thử quyền' }, allowed: ADMIN },
+  revokeApiToken: { method: 'DELETE', url: `/api/auth/tokens/${MISSING}`, allowed: ADMIN },
+  listAgencies: { method: 'GET', url: '/api/agencies', allowed: ALL },
+  getAgency: { method: 'GET', url: `/api/agencies/${MISSING}`, allowed: ALL },
+  createAgency: { method: 'POST', url: '/api/agencies', body: { type: 'department', name: 'Sở Thử', shortName: 'ST', parentId: MISSING }, allowed: ADMIN },
+  updateAgency: { method: 'PATCH', url: `/api/agencies/${MISSING}`, body: { name: 'Mới' }, allowed: ADMIN },
+  deleteAgency: { method: 'DELETE', url: `/api/agencies/${MISSING}`, allowed: ADMIN },
+  listUnits: { method: 'GET', url: '/api/units', allowed: ALL },
+  createUnit: { method: 'POST', url: '/api/units', body: { agencyId: MISSING, name: 'Phòng Thử' }, allowed: ADMIN },
+  updateUnit: { method: 'PATCH', url: `/api/units/${MISSING}`, body: { name: 'Mới' }, allowed: ADMIN },
+  deleteUnit: { method: 'DELETE', url: `/api/units/${MISSING}`, allowed: ADMIN },
+  listPositions: { method: 'GET', url: '/api/positions', allowed: ALL },
+  createPosition: { method: 'POST', url: '/api/positions', body: { name: 'Chuyên viên' }, allowed: ADMIN },
+  listUsers: { method: 'GET', url: '/api/users', allowed: ALL },
+  getUser: { method: 'GET', url: `/api/users/${MISSING}`, allowed: ALL },
+  createUser: { method: 'POST', url: '/api/users', body: { username: 'moi', fullName: 'Người Mới', unitId: MISSING, roles: ['specialist'], password: 'Mk@2025-ThuNghiem' }, allowed: ADMIN },
+  updateUser: { method: 'PATCH', url: `/api/users/${MISSING}`, body: { fullName: 'Tên Mới' }, allowed: ADMIN },
+  deactivateUser: { method: 'POST', url: `/api/users/${MISSING}/deactivate`, allowed: ADMIN },
+  activateUser: { method: 'POST', url: `/api/users/${MISSING}/activate`, allowed: ADMIN },
+  resetUserPassword: { method: 'POST', url: `/api/users/${MISSING}/password`, body: { password: 'Mk@2025-ThuNghiem' }, allowed: ADMIN },
+  deleteUser: { method: 'DELETE', url: `/api/users/${MISSING}`, allowed: ADMIN },
+  isWorkingDay: { method: 'GET', url: '/api/calendar/working-day?date=2026-02-17', allowed: ALL },
+  addWorkingDays: { method: 'GET', url: '/api/calendar/add-working-days?from=2026-02-13&days=1', allowed: ALL },
+  countWorkingDays: { method: 'GET', url: '/api/calendar/count-working-days?from=2026-02-01&to=2026-02-28', allowed: ALL },
+  addWorkingHours: { method: 'GET', url: '/api/calendar/add-working-hours?from=2026-02-13T08:00:00%2B07:00&hours=8', allowed: ALL },
+  listHolidays: { method: 'GET', url: '/api/calendar/holidays?year=2026', allowed: ALL },
+  convertLunar: { method: 'GET', url: '/api/calendar/lunar?date=2026-02-17', allowed: ALL },
+  listCalendarOverrides: { method: 'GET', url: '/api/calendar/overrides?year=2026', allowed: ALL },
+  createCalendarOverride: { method: 'POST', url: '/api/calendar/overrides', body: { date: '2025-01-27', kind: 'day_off', name: 'Trùng' }, allowed: ADMIN },
+  deleteCalendarOverride: { method: 'DELETE', url: `/api/calendar/overrides/${MISSING}`, allowed: ADMIN },
+  listAuditEntries: { method: 'GET', url: '/api/audit', allowed: ADMIN },
+};
+
+let t: TestApp;
+const sessions = new Map<RoleName, Session>();
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ALL) sessions.set(role, await t.login(ROLES[role]));
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('covers every operation of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ops.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [operationId, c] of Object.entries(CASES)) {
+    it(`${operationId}: ${c.allowed === 'public' ? 'public' : c.allowed.join(', ')}`, async () => {
+      if (c.allowed === 'public') {
+        const res = await t.app.inject({ method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+        expect([401, 403]).not.toContain(res.statusCode === 401 && operationId === 'login' ? 0 : res.statusCode);
+        return;
+      }
+      const anonymous = await t.app.inject({ method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+      expect(anonymous.statusCode, 'without a session').toBe(401);
+      for (const role of ALL) {
+        const session = c.consumesSession ? await t.login(ROLES[role]) : sessions.get(role)!;
+        const res = await t.as(session, { method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+        if (c.allowed.includes(role)) {
+          expect([401, 403], `${role} should be allowed (${res.statusCode} ${res.body.slice(0, 120)})`).not.toContain(res.statusCode);
+          expect(res.statusCode, `${role}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        } else {
+          expect(res.statusCode, `${role} should be refused`).toBe(403);
+          expect(res.json().code).toBe('FORBIDDEN');
+        }
+        // logging out everywhere also ends the shared session of that user
+        if (c.consumesSession) sessions.set(role, await t.login(ROLES[role]));
+      }
+    });
+  }
+});
