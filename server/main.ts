@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq, isNull } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/open.js';
 import { JOBS } from './jobs.js';
-import { users } from './modules/org/tables.js';
-import { credentials } from './platform/auth/tables.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { resolveSessionSecret } from './secret.js';
+import { assertNoDemoPasswords } from './startup-checks.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,17 +20,7 @@ async function main() {
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemo(database.db, config.demoPassword) : null;
 
-  if (config.env === 'production') {
-    // A demo account that still has the password it was seeded with is a door anyone can open.
-    const open = await database.db
-      .select({ username: users.username })
-      .from(users)
-      .innerJoin(credentials, eq(credentials.userId, users.id))
-      .where(and(eq(users.isDemo, true), eq(users.active, true), isNull(credentials.passwordChangedAt)));
-    if (open.length > 0) {
-      throw new ConfigError(`Từ chối khởi động ở chế độ production: tài khoản mẫu còn mật khẩu mặc định (${open.map((u) => u.username).join(', ')}). Hãy đổi mật khẩu hoặc ngừng kích hoạt.`);
-    }
-  }
+  if (config.env === 'production') await assertNoDemoPasswords(database.db);
 
   const app = await buildApp({
     database,
