@@ -62,7 +62,8 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; settings: AuthSe
         clearSessionCookie(request, reply);
       }
     }
-    const isPublic = request.routeOptions.config.public === true;
+    // Swagger UI's own routes cannot carry our route config; the API documentation is public.
+    const isPublic = request.routeOptions.config.public === true || request.url.startsWith('/api/docs');
     if (request.actor && !isPublic && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
