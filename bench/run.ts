@@ -2,12 +2,11 @@
 // Starts the real server on PGlite (or PostgreSQL when BENCH_DATABASE_URL is set), generates data, runs
 // autocannon scenarios on loopback and prints one JSON line per scenario, plus a raw INSERT baseline.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../server/db/open.js';
+import { createScratchDatabase } from '../server/db/scratch.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { insertsPerSecond } from './baseline.js';
 import { generateUsers } from './generate.js';
@@ -33,24 +32,8 @@ if (scenarios.length === 0) {
 async function prepareDatabase(): Promise<{ engine: 'pglite' | 'postgres'; env: Record<string, string>; baseline: { url?: string; pgliteDir?: string }; cleanup: () => Promise<void> }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
-    const name = `vps_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      engine: 'postgres',
-      env: { DATABASE_URL: url.toString() },
-      baseline: { url: url.toString() },
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
+    const scratch = await createScratchDatabase(serverUrl, 'vps_bench');
+    return { engine: 'postgres', env: { DATABASE_URL: scratch.url }, baseline: { url: scratch.url }, cleanup: scratch.drop };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-bench-'));
   return {

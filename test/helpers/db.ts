@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, pgliteExtensions, type Database } from '../../server/db/open.js';
+import { createScratchDatabase } from '../../server/db/scratch.js';
 import { seedDemo } from '../../server/seed/demo.js';
 import { TEST_PASSWORD } from './constants.js';
 
@@ -23,25 +22,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const client = await PGlite.create({ loadDataDir: new Blob([template]), extensions: pgliteExtensions });
     return openDatabase({ pglite: client });
   }
-  const name = `vps_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const scratch = await createScratchDatabase(serverUrl, 'vps_test');
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
   await migrateDatabase(database);
   await seedDemo(database.db, TEST_PASSWORD);
   return {
     ...database,
-    url: url.toString(),
+    url: scratch.url,
     async close() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }
