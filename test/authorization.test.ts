@@ -56,6 +56,7 @@ const CASES: Record<string, Case> = {
   addWorkingHours: { method: 'GET', url: '/api/calendar/add-working-hours?from=2026-02-13T08:00:00%2B07:00&hours=8', allowed: ALL },
   listHolidays: { method: 'GET', url: '/api/calendar/holidays?year=2026', allowed: ALL },
   convertLunar: { method: 'GET', url: '/api/calendar/lunar?date=2026-02-17', allowed: ALL },
+  convertSolar: { method: 'GET', url: '/api/calendar/solar?year=2026&month=3&day=10', allowed: ALL },
   listCalendarOverrides: { method: 'GET', url: '/api/calendar/overrides?year=2026', allowed: ALL },
   createCalendarOverride: { method: 'POST', url: '/api/calendar/overrides', body: { date: '2025-01-27', kind: 'day_off', name: 'Trùng' }, allowed: ADMIN },
   deleteCalendarOverride: { method: 'DELETE', url: `/api/calendar/overrides/${MISSING}`, allowed: ADMIN },

@@ -45,6 +45,14 @@ describe('calendar API (the stable contract)', () => {
     expect((await get('/api/calendar/lunar?date=1985-01-21')).json().lunar).toEqual({ day: 1, month: 1, year: 1985, leap: false });
   });
 
+  it('convertSolar finds the solar day of a lunar date, and refuses one that does not exist', async () => {
+    expect((await get('/api/calendar/solar?year=2026&month=1&day=1')).json()).toEqual({ date: '2026-02-17', lunar: { day: 1, month: 1, year: 2026, leap: false } });
+    expect((await get('/api/calendar/solar?year=2023&month=2&day=1&leap=true')).json().date).toBe('2023-03-22');
+    const missing = await get('/api/calendar/solar?year=2026&month=2&day=1&leap=true');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().detail).toBe('Không có ngày 1/2 (nhuận) âm lịch năm 2026');
+  });
+
   it('addWorkingHours counts office hours only', async () => {
     const res = (await get('/api/calendar/add-working-hours?from=2026-02-13T16:30:00%2B07:00&hours=2')).json();
     expect(new Date(res.at).toISOString()).toBe('2026-02-23T01:30:00.000Z');

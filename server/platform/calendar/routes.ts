@@ -100,6 +100,25 @@ export function calendarRoutes(app: FastifyInstance, { db }: { db: Db }) {
     handler: async (req) => calendar.convertLunar(ctxOf(db, req), req.query.date),
   });
 
+  r.get('/api/calendar/solar', {
+    schema: {
+      operationId: 'convertSolar',
+      summary: 'Đổi ngày âm lịch Việt Nam sang dương lịch',
+      tags,
+      querystring: z.object({
+        year: Year,
+        month: z.coerce.number().int().min(1, 'Tháng từ 1 đến 12').max(12, 'Tháng từ 1 đến 12'),
+        day: z.coerce.number().int().min(1, 'Ngày từ 1 đến 30').max(30, 'Ngày từ 1 đến 30'),
+        leap: z.enum(['true', 'false']).default('false').describe('Tháng nhuận'),
+      }),
+      response: { 200: z.object({ date: z.string(), lunar: LunarDate }), ...bad },
+    },
+    handler: async (req) => {
+      const { year, month, day, leap } = req.query;
+      return calendar.convertSolar(ctxOf(db, req), { year, month, day, leap: leap === 'true' });
+    },
+  });
+
   r.get('/api/calendar/overrides', {
     schema: {
       operationId: 'listCalendarOverrides',

@@ -5,7 +5,7 @@ import { audit } from '../audit/service.js';
 import { requirePermission } from '../auth/permissions.js';
 import type { ServiceContext } from '../context.js';
 import { DomainError } from '../http/errors.js';
-import { solarToLunar } from './lunar.js';
+import { lunarToSolar, solarToLunar, type LunarDate } from './lunar.js';
 import { calendarOverrides } from './tables.js';
 import { WorkCalendar } from './work-calendar.js';
 
@@ -46,6 +46,18 @@ export async function listHolidays(ctx: ServiceContext, year: number) {
 export function convertLunar(ctx: ServiceContext, date: string) {
   requirePermission(ctx.actor, 'calendar.read');
   return { date, lunar: solarToLunar(date) };
+}
+
+export function convertSolar(ctx: ServiceContext, lunar: LunarDate) {
+  requirePermission(ctx.actor, 'calendar.read');
+  try {
+    return { date: lunarToSolar(lunar), lunar };
+  } catch (err) {
+    if (err instanceof RangeError) {
+      throw new DomainError('BAD_REQUEST', `Không có ngày ${lunar.day}/${lunar.month}${lunar.leap ? ' (nhuận)' : ''} âm lịch năm ${lunar.year}`);
+    }
+    throw err;
+  }
 }
 
 export async function listOverrides(ctx: ServiceContext, year: number) {
