@@ -74,14 +74,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const webDir = deps.webDir;
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  const hasWeb = Boolean(webDir && existsSync(webDir));
+  if (hasWeb) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir!, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
-    if (isPage && webDir && existsSync(path.join(webDir, 'index.html'))) {
+    if (isPage) {
       // The web app routes on the client: every page URL serves the same index.html.
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      if (hasWeb && existsSync(path.join(webDir!, 'index.html'))) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>Văn phòng số</title><p>Giao diện web chưa được build. Chạy <code>npm run build</code> (hoặc <code>npm start</code>) rồi tải lại trang. API vẫn hoạt động tại <a href="/api/docs">/api/docs</a>.</p>');
     }
     return sendProblem(reply, request, problemOf('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`));
   });

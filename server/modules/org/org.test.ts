@@ -71,6 +71,12 @@ describe('agencies', () => {
 });
 
 describe('units', () => {
+  it('are searched by unit or agency name without diacritics', async () => {
+    const res = (await get(admin, `/api/units?q=${encodeURIComponent('tong hop van phong')}`)).json();
+    expect(res.items.map((u: { name: string; agencyName: string }) => `${u.name} – ${u.agencyName}`)).toEqual(['Phòng Tổng hợp – Văn phòng Ủy ban nhân dân tỉnh']);
+    expect(res.total).toBe(1);
+  });
+
   it('creates and renames a unit; refuses deleting one with users', async () => {
     const created = await t.as(admin, { method: 'POST', url: '/api/units', payload: { agencyId: vpId, name: '  Phòng Thư ký – Biên tập ' } });
     expect(created.statusCode).toBe(201);

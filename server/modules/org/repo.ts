@@ -8,7 +8,7 @@ import type { Role } from '../../platform/auth/permissions.js';
 // Every query here is scoped by tenantId (rule 2): callers cannot forget it.
 
 /** Every word of the query must appear, in any order ("giao duc dao tao" finds "Sở Giáo dục và Đào tạo"). */
-const matches = (column: AnyColumn, q: string): SQL | undefined => and(...likePatterns(q).map((p) => like(column, p)));
+const matches = (column: AnyColumn | SQL, q: string): SQL | undefined => and(...likePatterns(q).map((p) => like(column, p)));
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UnitRow = typeof units.$inferSelect & { agencyName: string };
@@ -94,9 +94,11 @@ const unitColumns = {
   agencyName: agencies.name,
 };
 
-export async function findUnits(db: Db, tenantId: string, f: { agencyId?: string | undefined; limit: number; offset: number }) {
+export async function findUnits(db: Db, tenantId: string, f: { agencyId?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
   const conds: SQL[] = [eq(units.tenantId, tenantId)];
   if (f.agencyId) conds.push(eq(units.agencyId, f.agencyId));
+  // a few hundred units per province: unaccenting on the fly is cheap enough, no search column needed
+  if (f.q) conds.push(matches(sql`f_unaccent(${units.name} || ' ' || ${agencies.name})`, f.q) ?? sql`true`);
   const where = and(...conds);
   const [items, [total]] = await Promise.all([
     db
@@ -107,7 +109,7 @@ export async function findUnits(db: Db, tenantId: string, f: { agencyId?: string
       .orderBy(asc(agencies.sortOrder), asc(units.name), asc(units.id))
       .limit(f.limit)
       .offset(f.offset),
-    db.select({ n: count() }).from(units).where(where),
+    db.select({ n: count() }).from(units).innerJoin(agencies, eq(agencies.id, units.agencyId)).where(where),
   ]);
   return { items: items as UnitRow[], total: total?.n ?? 0 };
 }

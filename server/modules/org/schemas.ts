@@ -100,7 +100,11 @@ export const UnitResponse = z.object({
   shortName: z.string().nullable(),
   active: z.boolean(),
 });
-export const ListUnitsQuery = z.object({ agencyId: Uuid.optional(), ...Pagination });
+export const ListUnitsQuery = z.object({
+  agencyId: Uuid.optional(),
+  q: z.string().trim().max(100).optional().describe('Tìm theo tên đơn vị hoặc tên cơ quan, không phân biệt dấu'),
+  ...Pagination,
+});
 export const UnitListResponse = z.object({ items: z.array(UnitResponse), total: z.number().int() });
 export const CreateUnitRequest = z.object({ agencyId: Uuid, name: text(200), shortName: optionalText(20) });
 export const UpdateUnitRequest = z.object({

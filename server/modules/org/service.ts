@@ -119,9 +119,9 @@ export async function deleteAgency(ctx: ServiceContext, id: string) {
 
 const toUnitResponse = (u: repo.UnitRow) => ({ id: u.id, agencyId: u.agencyId, agencyName: u.agencyName, name: u.name, shortName: u.shortName, active: u.active });
 
-export async function listUnits(ctx: ServiceContext, q: { agencyId?: string | undefined; page: number; pageSize: number }) {
+export async function listUnits(ctx: ServiceContext, q: { agencyId?: string | undefined; q?: string | undefined; page: number; pageSize: number }) {
   requirePermission(ctx.actor, 'org.read');
-  const { items, total } = await repo.findUnits(ctx.db, ctx.actor.tenantId, { agencyId: q.agencyId, ...page(q) });
+  const { items, total } = await repo.findUnits(ctx.db, ctx.actor.tenantId, { agencyId: q.agencyId, q: q.q, ...page(q) });
   return { items: items.map(toUnitResponse), total };
 }
 

@@ -23,7 +23,7 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 /** ASVS 2.1: at least 10 characters, not only one kind of character, not the username. */
-export function assertStrongPassword(password: string, username: string): void {
+export function assertStrongPassword(password: string, username: string, field = 'password'): void {
   const problems: string[] = [];
   if (password.length < 10) problems.push('ít nhất 10 ký tự');
   if (password.length > 128) problems.push('tối đa 128 ký tự');
@@ -32,7 +32,7 @@ export function assertStrongPassword(password: string, username: string): void {
   if (password.toLowerCase().includes(username.toLowerCase())) problems.push('không chứa tên đăng nhập');
   if (problems.length > 0) {
     throw new DomainError('WEAK_PASSWORD', `Mật khẩu cần ${problems.join('; ')}`, {
-      errors: [{ path: 'password', message: problems.join('; ') }],
+      errors: [{ path: field, message: problems.join('; ') }],
     });
   }
 }

@@ -160,7 +160,7 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
   if (input.currentPassword === input.newPassword) {
     throw new DomainError('WEAK_PASSWORD', 'Mật khẩu mới phải khác mật khẩu hiện tại');
   }
-  assertStrongPassword(input.newPassword, ctx.actor.username);
+  assertStrongPassword(input.newPassword, ctx.actor.username, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const now = new Date();

@@ -1,0 +1,192 @@
+// The administrator's first day: sign in, add a unit and a person to it, then that person signs in and sees
+// only what a specialist may see. Every admin page is opened on the way and photographed for review.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotter } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+const DEMO_PASSWORD = 'VanPhongSo@2025';
+const UNIT_NAME = 'Phòng Thử nghiệm Tự động';
+const NEW_USER = { username: 'thunghiem.e2e', fullName: 'Nguyễn Văn Thử Nghiệm', password: 'Mk@2025-ThuNghiem' };
+const ADMIN_ONLY_MENU = ['Cơ quan', 'Đơn vị', 'Nhật ký hệ thống'];
+const MODULE_MENU = [
+  'Trang chủ',
+  'Văn bản đến',
+  'Văn bản đi',
+  'Ký số',
+  'Liên thông văn bản',
+  'Lịch công tác và họp',
+  'Nhiệm vụ',
+  'Thủ tục hành chính',
+  'Hồ sơ một cửa',
+  'Thống kê và Chỉ số 766',
+];
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let shot: (name: string) => Promise<void>;
+
+const menuItem = (name: string) => page.getByRole('menuitem', { name, exact: true });
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 });
+
+/**
+ * Types into an antd select and clicks the matching option. The options live in a portal outside the
+ * field; the field's id names its listbox, which finds the right dropdown among those kept in the DOM.
+ * Typing first also matters: long lists are virtualised and render only the options in view.
+ */
+async function choose(field: Locator, search: string, option: string) {
+  await field.click();
+  await field.fill(search);
+  const id = await field.getAttribute('id');
+  const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
+  await visible(item);
+  await item.click();
+}
+
+async function login(username: string, password: string) {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function openAdminPage(menu: string, heading: string) {
+  await menuItem(menu).click();
+  await visible(page.getByRole('heading', { name: heading, exact: true }));
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  page = await context.newPage();
+  shot = screenshotter(page);
+});
+
+afterEach(async ({ task }) => {
+  // A picture of the moment of failure says more than a timeout message.
+  if (task.result?.state === 'fail') await page.screenshot({ path: `test-output/screenshots/failed-${task.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('administration through the web app', () => {
+  it('refuses a wrong password with the server’s Vietnamese message, then signs the admin in', async () => {
+    await page.goto('/');
+    await visible(page.getByRole('button', { name: 'Đăng nhập' }));
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await shot('login');
+
+    await login('admin', 'sai-mat-khau');
+    await visible(page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }));
+
+    await login('admin', DEMO_PASSWORD);
+    await visible(page.getByRole('heading', { name: 'Xin chào, Trần Quản Trị' }));
+    expect(await page.getByTestId('tenant-name').textContent()).toBe('Tỉnh An Giang');
+    for (const name of [...MODULE_MENU, ...ADMIN_ONLY_MENU, 'Người dùng', 'Lịch làm việc']) {
+      expect(await menuItem(name).count(), name).toBe(1);
+    }
+    // The demo admin still has the password it was seeded with.
+    await visible(page.getByText('Bạn đang dùng mật khẩu được cấp ban đầu'));
+    await shot('home');
+  });
+
+  it('lists and searches agencies without accents', async () => {
+    await openAdminPage('Cơ quan', 'Cơ quan');
+    await visible(page.getByRole('cell', { name: 'Văn phòng Ủy ban nhân dân tỉnh' }));
+    await page.getByLabel('Tìm cơ quan').fill('so tai chinh');
+    await page.getByLabel('Tìm cơ quan').press('Enter');
+    await visible(page.getByRole('cell', { name: 'Sở Tài chính' }));
+    expect(await page.getByRole('cell', { name: 'Văn phòng Ủy ban nhân dân tỉnh' }).count()).toBe(0);
+    await page.getByLabel('Tìm cơ quan').fill('');
+    await page.getByLabel('Tìm cơ quan').press('Enter');
+    await visible(page.getByRole('cell', { name: 'Văn phòng Ủy ban nhân dân tỉnh' }));
+    await shot('agencies');
+  });
+
+  it('creates a unit in the provincial office', async () => {
+    await openAdminPage('Đơn vị', 'Đơn vị');
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('dialog');
+    await choose(dialog.getByLabel('Thuộc cơ quan'), 'Văn phòng Ủy ban', 'Văn phòng Ủy ban nhân dân tỉnh');
+    await dialog.getByLabel('Tên đơn vị').fill(UNIT_NAME);
+    await dialog.getByLabel('Viết tắt').fill('TNTĐ');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await choose(page.getByLabel('Lọc theo cơ quan'), 'van phong uy ban', 'Văn phòng Ủy ban nhân dân tỉnh');
+    await visible(page.getByRole('cell', { name: UNIT_NAME }));
+    await shot('units');
+  });
+
+  it('creates a specialist in that unit', async () => {
+    await openAdminPage('Người dùng', 'Người dùng');
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đăng nhập').fill(NEW_USER.username);
+    await dialog.getByLabel('Họ và tên').fill(NEW_USER.fullName);
+    await dialog.getByLabel('Thư điện tử').fill('thunghiem.e2e@example.vn');
+    await choose(dialog.getByLabel('Đơn vị'), 'thu nghiem tu dong', UNIT_NAME);
+    await choose(dialog.getByLabel('Chức vụ'), 'Chuyên viên', 'Chuyên viên');
+    await choose(dialog.getByLabel('Vai trò'), 'Chuyên', 'Chuyên viên');
+    await dialog.getByText('Thêm người dùng', { exact: true }).click(); // closes the roles dropdown, not the dialog
+    await dialog.getByLabel('Mật khẩu ban đầu').fill(NEW_USER.password);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByLabel('Tìm người dùng').fill('thu nghiem');
+    await page.getByLabel('Tìm người dùng').press('Enter');
+    const row = page.getByRole('row').filter({ hasText: NEW_USER.fullName });
+    await visible(row);
+    expect(await row.textContent()).toContain(UNIT_NAME);
+    expect(await row.textContent()).toContain('Chuyên viên');
+    await shot('users');
+  });
+
+  it('shows the work calendar with the year’s holidays and tools', async () => {
+    await openAdminPage('Lịch làm việc', 'Lịch làm việc');
+    await visible(page.getByRole('cell', { name: 'Tết Dương lịch' }));
+    await visible(page.getByRole('region', { name: 'Tháng 12' }));
+    await visible(page.getByTestId('add-days-result'));
+    await visible(page.getByTestId('lunar-result'));
+    await shot('calendar');
+  });
+
+  it('shows the audit log with the new user and its hash chain', async () => {
+    await openAdminPage('Nhật ký hệ thống', 'Nhật ký hệ thống');
+    const created = page.getByRole('row').filter({ hasText: `Thêm người dùng ${NEW_USER.fullName}` });
+    await visible(created);
+    await created.getByRole('button').first().click();
+    await visible(page.getByText('Mã băm', { exact: true }));
+    await shot('audit-log');
+  });
+
+  it('lets the new specialist sign in without the admin menu', async () => {
+    await page.getByRole('button', { name: 'Tài khoản của tôi' }).click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).click();
+    await visible(page.getByText('Bạn đã đăng xuất.'));
+
+    await login(NEW_USER.username, NEW_USER.password);
+    await visible(page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}` }));
+    expect(await page.getByTestId('current-user-name').textContent()).toBe(NEW_USER.fullName);
+    for (const name of MODULE_MENU) expect(await menuItem(name).count(), name).toBe(1);
+    for (const name of ADMIN_ONLY_MENU) expect(await menuItem(name).count(), name).toBe(0);
+    // A specialist holds user.read (own unit) and calendar.read, so those two stay, read-only, under "Tra cứu".
+    expect(await menuItem('Người dùng').count()).toBe(1);
+    expect(await menuItem('Lịch làm việc').count()).toBe(1);
+    expect(await page.getByRole('complementary').getByText('Quản trị', { exact: true }).count()).toBe(0);
+    await shot('new-user-home');
+
+    await menuItem('Văn bản đến').click();
+    await visible(page.getByText('Chức năng đang được xây dựng'));
+    await shot('module-being-built');
+
+    await page.goto('/quan-tri/nhat-ky');
+    await visible(page.getByText('Bạn không có quyền xem trang này'));
+  });
+});

@@ -1,0 +1,60 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../api/types';
+import type { MessageKey } from '../i18n';
+
+export interface ModuleEntry {
+  key: string;
+  path: string;
+  title: MessageKey;
+  description: MessageKey;
+  icon: ReactNode;
+  /** Shown only to users holding this permission. */
+  permission?: Permission;
+}
+
+export const HOME: ModuleEntry = { key: 'home', path: '/', title: 'module.home', description: 'app.tagline', icon: <HomeOutlined aria-hidden /> };
+
+/** The business modules of DESIGN.md, in the order a provincial office works through its day. */
+export const BUSINESS_MODULES: ModuleEntry[] = [
+  { key: 'incoming', path: '/van-ban-den', title: 'module.incoming', description: 'module.incoming.desc', icon: <InboxOutlined aria-hidden /> },
+  { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden /> },
+  { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
+  { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
+  { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
+  { key: 'tasks', path: '/nhiem-vu', title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden /> },
+  { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden /> },
+  { key: 'dossiers', path: '/ho-so-mot-cua', title: 'module.dossiers', description: 'module.dossiers.desc', icon: <FolderOpenOutlined aria-hidden /> },
+  { key: 'stats', path: '/thong-ke', title: 'module.stats', description: 'module.stats.desc', icon: <BarChartOutlined aria-hidden /> },
+];
+
+export const ADMIN_MODULES: ModuleEntry[] = [
+  { key: 'agencies', path: '/quan-tri/co-quan', title: 'module.agencies', description: 'module.agencies.desc', icon: <BankOutlined aria-hidden />, permission: 'org.manage' },
+  { key: 'units', path: '/quan-tri/don-vi', title: 'module.units', description: 'module.units.desc', icon: <ApartmentOutlined aria-hidden />, permission: 'org.manage' },
+  { key: 'users', path: '/quan-tri/nguoi-dung', title: 'module.users', description: 'module.users.desc', icon: <TeamOutlined aria-hidden />, permission: 'user.read' },
+  { key: 'workCalendar', path: '/quan-tri/lich-lam-viec', title: 'module.workCalendar', description: 'module.workCalendar.desc', icon: <CalendarOutlined aria-hidden />, permission: 'calendar.read' },
+  { key: 'auditLog', path: '/quan-tri/nhat-ky', title: 'module.auditLog', description: 'module.auditLog.desc', icon: <AuditOutlined aria-hidden />, permission: 'audit.read' },
+];
+
+const MANAGING: Permission[] = ['org.manage', 'user.manage', 'calendar.manage', 'audit.read'];
+
+/** A specialist only reads here (the people of their unit, the holidays): for them it is look-up, not administration. */
+export const adminGroupTitle = (can: (p: Permission) => boolean): MessageKey => (MANAGING.some(can) ? 'layout.adminGroup' : 'layout.lookupGroup');
+
+export const adminModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => ADMIN_MODULES.filter((m) => !m.permission || can(m.permission));

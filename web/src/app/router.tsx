@@ -1,0 +1,64 @@
+import { PageLoading } from './page-loading';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { HomePage } from '../features/home/home-page';
+import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
+import { NotFoundPage } from '../components/not-found-page';
+import { RequireAuth, RequirePermission } from './guards';
+import { AppLayout } from './layout/app-layout';
+import { ADMIN_MODULES, BUSINESS_MODULES, type ModuleEntry } from './modules';
+
+// Admin pages are split out: most users never open them.
+const AgenciesPage = lazy(() => import('../features/org/agencies-page').then((m) => ({ default: m.AgenciesPage })));
+const UnitsPage = lazy(() => import('../features/org/units-page').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../features/org/users-page').then((m) => ({ default: m.UsersPage })));
+const WorkCalendarPage = lazy(() => import('../features/calendar/work-calendar-page').then((m) => ({ default: m.WorkCalendarPage })));
+const AuditLogPage = lazy(() => import('../features/audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+
+const ADMIN_PAGES: Record<string, ReactNode> = {
+  agencies: <AgenciesPage />,
+  units: <UnitsPage />,
+  users: <UsersPage />,
+  workCalendar: <WorkCalendarPage />,
+  auditLog: <AuditLogPage />,
+};
+
+
+function adminRoute(m: ModuleEntry) {
+  return (
+    <Route
+      key={m.key}
+      path={m.path}
+      element={
+        <RequirePermission permission={m.permission}>
+          <Suspense fallback={<PageLoading />}>{ADMIN_PAGES[m.key]}</Suspense>
+        </RequirePermission>
+      }
+    />
+  );
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          {BUSINESS_MODULES.map((m) => (
+            <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
+          ))}
+          {ADMIN_MODULES.map(adminRoute)}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
