@@ -42,7 +42,7 @@ describe('agencies', () => {
     const created = await t.as(admin, { method: 'POST', url: '/api/agencies', payload: { type: 'department', name: 'Ban Quản lý Khu kinh tế', shortName: 'BQLKKT', parentId: vpId, identifierCode: '000.00.30.Z01' } });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json()).toMatchObject({ typeLabel: 'Sở, ban, ngành', identifierCode: '000.00.30.Z01', active: true });
+    expect(created.json()).toMatchObject({ typeLabel: 'Sở, ban, ngành', identifierCode: '000.00.30.Z01', active: true, parentName: 'Văn phòng Ủy ban nhân dân tỉnh' });
     const edited = await t.as(admin, { method: 'PATCH', url: `/api/agencies/${id}`, payload: { name: 'Ban Quản lý Khu kinh tế tỉnh', active: false } });
     expect(edited.json()).toMatchObject({ name: 'Ban Quản lý Khu kinh tế tỉnh', active: false });
     expect((await t.as(admin, { method: 'DELETE', url: `/api/agencies/${id}` })).statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { likePatterns } from '../../platform/search/normalize.js';
 import type { Db } from '../../db/open.js';
 import { agencies, positions, tenants, units, userRoles, users } from './tables.js';
@@ -10,7 +10,11 @@ import type { Role } from '../../platform/auth/permissions.js';
 /** Every word of the query must appear, in any order ("giao duc dao tao" finds "Sở Giáo dục và Đào tạo"). */
 const matches = (column: AnyColumn | SQL, q: string): SQL | undefined => and(...likePatterns(q).map((p) => like(column, p)));
 
-export type AgencyRow = typeof agencies.$inferSelect;
+export type AgencyRow = typeof agencies.$inferSelect & { parentName: string | null };
+
+// written out: Drizzle renders a bare column name here, which the subquery would take as p.parent_id
+const parentName = sql<string | null>`(select p.name from agencies p where p.id = agencies.parent_id)`;
+const agencyColumns = { ...getTableColumns(agencies), parentName };
 export type UnitRow = typeof units.$inferSelect & { agencyName: string };
 export type UserRow = typeof users.$inferSelect & {
   agencyName: string;
@@ -36,14 +40,14 @@ export async function findAgencies(
   if (f.active !== undefined) conds.push(eq(agencies.active, f.active));
   const where = and(...conds);
   const [items, [total]] = await Promise.all([
-    db.select().from(agencies).where(where).orderBy(asc(agencies.sortOrder), asc(agencies.name), asc(agencies.id)).limit(f.limit).offset(f.offset),
+    db.select(agencyColumns).from(agencies).where(where).orderBy(asc(agencies.sortOrder), asc(agencies.name), asc(agencies.id)).limit(f.limit).offset(f.offset),
     db.select({ n: count() }).from(agencies).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getAgency(db: Db, tenantId: string, id: string, forUpdate = false) {
-  const q = db.select().from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
+export async function getAgency(db: Db, tenantId: string, id: string, forUpdate = false): Promise<AgencyRow | null> {
+  const q = db.select(agencyColumns).from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -56,18 +60,17 @@ export async function findAgencyByIdentifierCode(db: Db, tenantId: string, code:
   return row ?? null;
 }
 
-export async function insertAgency(db: Db, values: typeof agencies.$inferInsert) {
-  const [row] = await db.insert(agencies).values(values).returning();
-  return row!;
+export async function insertAgency(db: Db, values: typeof agencies.$inferInsert & { id: string; tenantId: string }): Promise<AgencyRow> {
+  await db.insert(agencies).values(values);
+  return (await getAgency(db, values.tenantId, values.id))!;
 }
 
-export async function updateAgency(db: Db, tenantId: string, id: string, values: Partial<typeof agencies.$inferInsert>) {
-  const [row] = await db
+export async function updateAgency(db: Db, tenantId: string, id: string, values: Partial<typeof agencies.$inferInsert>): Promise<AgencyRow> {
+  await db
     .update(agencies)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)))
-    .returning();
-  return row!;
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id)));
+  return (await getAgency(db, tenantId, id))!;
 }
 
 export async function countAgencyDependents(db: Db, tenantId: string, id: string) {

@@ -55,6 +55,7 @@ export const Pagination = {
 export const AgencyResponse = z.object({
   id: Uuid,
   parentId: Uuid.nullable(),
+  parentName: z.string().nullable().describe('Tên cơ quan cấp trên'),
   type: z.enum(AGENCY_TYPES),
   typeLabel: z.string(),
   name: z.string(),

@@ -32,6 +32,7 @@ export function toAgencyResponse(a: repo.AgencyRow) {
   return {
     id: a.id,
     parentId: a.parentId,
+    parentName: a.parentName,
     type: a.type as AgencyType,
     typeLabel: AGENCY_TYPE_LABELS[a.type as AgencyType] ?? a.type,
     name: a.name,

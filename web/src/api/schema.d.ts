@@ -1357,6 +1357,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             parentId: string | null;
+                            /** @description Tên cơ quan cấp trên */
+                            parentName: string | null;
                             /** @enum {string} */
                             type: "province_committee" | "provincial_office" | "department" | "service_center" | "service_center_location" | "commune_committee" | "ward_committee" | "special_zone_committee";
                             typeLabel: string;
@@ -1473,6 +1475,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         parentId: string | null;
+                        /** @description Tên cơ quan cấp trên */
+                        parentName: string | null;
                         /** @enum {string} */
                         type: "province_committee" | "provincial_office" | "department" | "service_center" | "service_center_location" | "commune_committee" | "ward_committee" | "special_zone_committee";
                         typeLabel: string;
@@ -1620,6 +1624,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         parentId: string | null;
+                        /** @description Tên cơ quan cấp trên */
+                        parentName: string | null;
                         /** @enum {string} */
                         type: "province_committee" | "provincial_office" | "department" | "service_center" | "service_center_location" | "commune_committee" | "ward_committee" | "special_zone_committee";
                         typeLabel: string;
@@ -1872,6 +1878,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         parentId: string | null;
+                        /** @description Tên cơ quan cấp trên */
+                        parentName: string | null;
                         /** @enum {string} */
                         type: "province_committee" | "provincial_office" | "department" | "service_center" | "service_center_location" | "commune_committee" | "ward_committee" | "special_zone_committee";
                         typeLabel: string;

@@ -151,6 +151,7 @@ export const en: Record<MessageKey, string> = {
   'agency.shortNameHelp': 'Used in document symbols, e.g. UBND, VP, STC; no spaces',
   'agency.type': 'Agency type',
   'agency.parent': 'Parent agency',
+  'agency.parentShort': 'Under',
   'agency.parentPlaceholder': 'Choose the parent agency (type to search)',
   'agency.identifierCode': 'Electronic identifier code',
   'agency.identifierCodeHelp': 'Decision 20/2020/QĐ-TTg, shaped 000.00.00.H41',

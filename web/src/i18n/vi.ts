@@ -149,6 +149,7 @@ export const vi = {
   'agency.shortNameHelp': 'Dùng trong ký hiệu văn bản, ví dụ UBND, VP, STC; không có khoảng trắng',
   'agency.type': 'Loại cơ quan',
   'agency.parent': 'Cơ quan cấp trên',
+  'agency.parentShort': 'Trực thuộc',
   'agency.parentPlaceholder': 'Chọn cơ quan cấp trên (gõ để tìm)',
   'agency.identifierCode': 'Mã định danh điện tử',
   'agency.identifierCodeHelp': 'Theo Quyết định 20/2020/QĐ-TTg, dạng 000.00.00.H41',

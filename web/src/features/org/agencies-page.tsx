@@ -40,7 +40,7 @@ export function AgenciesPage() {
     {
       title: t('agency.name'),
       dataIndex: 'name',
-      render: (_, a) => <TwoLineCell strong primary={a.name} secondary={a.address} />,
+      render: (_, a) => <TwoLineCell strong primary={a.name} secondary={[a.parentName && `${t('agency.parentShort')}: ${a.parentName}`, a.address].filter(Boolean).join(' · ') || null} />,
     },
     { title: t('agency.shortName'), dataIndex: 'shortName', width: 110, responsive: ['sm'], render: (s: string) => <Tag>{s}</Tag> },
     { title: t('agency.type'), dataIndex: 'type', width: 200, responsive: ['md'], render: (v: AgencyType) => t(`agencyType.${v}`) },
