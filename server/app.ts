@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -13,6 +14,8 @@ import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
 import type { AuthSettings } from './platform/auth/service.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
+import type { BlobStore } from './platform/files/blob-store.js';
+import { fileRoutes } from './platform/files/routes.js';
 import { registerErrorHandler, problemOf, sendProblem } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -21,6 +24,9 @@ import { registerOpenApi } from './platform/http/openapi.js';
 export interface AppDeps {
   database: Database;
   auth: AuthSettings;
+  blobStore: BlobStore;
+  /** largest upload accepted, bytes */
+  filesMaxBytes?: number;
   trustProxy?: boolean;
   /** requests per minute per address on login and password change */
   loginRateLimit?: number;
@@ -66,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Uploads are streamed; the limit per file is enforced again by the files service itself.
+  await app.register(multipart, { limits: { fileSize: (deps.filesMaxBytes ?? 50 * 1024 * 1024) + 1, files: 1, fields: 10, parts: 11 } });
   await registerOpenApi(app);
   registerMetrics(app, { token: deps.metricsToken });
   await app.register(authPlugin, { db: deps.database.db, settings: deps.auth });
@@ -77,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     orgRoutes(api, { db });
     calendarRoutes(api, { db });
     auditRoutes(api, { db });
+    fileRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
   });
 
   const webDir = deps.webDir;

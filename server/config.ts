@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   JOBS: bool.default(true),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   METRICS_TOKEN: z.string().min(16).optional(),
+  FILES_MAX_MB: z.coerce.number().positive().max(2048).default(50),
 });
 
 export type Config = {
@@ -42,6 +43,7 @@ export type Config = {
   jobs: boolean;
   authRateLimit: number;
   metricsToken: string | undefined;
+  filesMaxBytes: number;
 };
 
 /** The password demo users get when DEMO_PASSWORD is not set; production refuses to run with it. */
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS,
     authRateLimit: e.AUTH_RATE_LIMIT,
     metricsToken: e.METRICS_TOKEN,
+    filesMaxBytes: Math.round(e.FILES_MAX_MB * 1024 * 1024),
   };
   assertSafeForProduction(config);
   return config;

@@ -1,10 +1,12 @@
 import { tenants } from './modules/org/tables.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
+import type { BlobStore } from './platform/files/blob-store.js';
+import { sweepOrphanBlobs } from './platform/files/service.js';
 import type { JobDefinition } from './platform/jobs/scheduler.js';
 
 /** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
-export const JOBS: JobDefinition[] = [
+export const createJobs = (deps: { blobStore: BlobStore }): JobDefinition[] => [
   {
     name: 'audit.seal-days',
     version: 1,
@@ -23,6 +25,15 @@ export const JOBS: JobDefinition[] = [
       // Kept 30 days after expiry or revocation for investigations, then removed.
       const n = await deleteExpiredSessions(db, new Date(now.getTime() - 30 * 86_400_000));
       return n > 0 ? `deleted ${n} old session(s)` : undefined;
+    },
+  },
+  {
+    name: 'files.sweep-orphans',
+    version: 1,
+    everyMs: 6 * 60 * 60_000,
+    async run(db, now) {
+      const { blobs, temps } = await sweepOrphanBlobs(db, deps.blobStore, now);
+      return blobs + temps > 0 ? `removed ${blobs} orphan blob(s), ${temps} stale upload(s)` : undefined;
     },
   },
 ];

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/open.js';
-import { JOBS } from './jobs.js';
+import { createJobs } from './jobs.js';
+import { DiskBlobStore } from './platform/files/blob-store.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { resolveSessionSecret } from './secret.js';
 import { assertNoDemoPasswords } from './startup-checks.js';
@@ -22,8 +23,11 @@ async function main() {
 
   if (config.env === 'production') await assertNoDemoPasswords(database.db);
 
+  const blobStore = await new DiskBlobStore(path.resolve(config.dataDir, 'files')).init();
   const app = await buildApp({
     database,
+    blobStore,
+    filesMaxBytes: config.filesMaxBytes,
     auth: {
       secret: resolveSessionSecret(config),
       sessionTtlMs: config.sessionTtlMs,
@@ -39,7 +43,7 @@ async function main() {
         ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
         : { level: config.logLevel },
   });
-  const scheduler = config.jobs ? startScheduler(database.db, JOBS, app.log) : null;
+  const scheduler = config.jobs ? startScheduler(database.db, createJobs({ blobStore }), app.log) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {

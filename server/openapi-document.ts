@@ -5,7 +5,7 @@ import type { Database } from './db/open.js';
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
   const unused = new Proxy({}, { get: () => { throw new Error('no database while generating the OpenAPI document'); } });
   const database = { db: unused, engine: 'pglite', exec: async () => undefined, close: async () => undefined } as unknown as Database;
-  const app = await buildApp({ database, auth: { secret: 'x'.repeat(32), sessionTtlMs: 1, maxFailures: 1, lockMs: 1 } });
+  const app = await buildApp({ database, blobStore: unused as never, auth: { secret: 'x'.repeat(32), sessionTtlMs: 1, maxFailures: 1, lockMs: 1 } });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;
   await app.close();

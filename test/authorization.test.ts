@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from './helpers/app.js';
+import { multipart, samplePdf } from './helpers/fixtures.js';
 
 /**
  * Route × role: who may call what. Every operation of the OpenAPI document must appear here, so a new
@@ -61,7 +62,16 @@ const CASES: Record<string, Case> = {
   createCalendarOverride: { method: 'POST', url: '/api/calendar/overrides', body: { date: '2025-01-27', kind: 'day_off', name: 'Trùng' }, allowed: ADMIN },
   deleteCalendarOverride: { method: 'DELETE', url: `/api/calendar/overrides/${MISSING}`, allowed: ADMIN },
   listAuditEntries: { method: 'GET', url: '/api/audit', allowed: ADMIN },
+  uploadFile: { method: 'POST', url: '/api/files', body: 'multipart', allowed: ALL },
+  getFile: { method: 'GET', url: `/api/files/${MISSING}`, allowed: ALL },
+  downloadFile: { method: 'GET', url: `/api/files/${MISSING}/content`, allowed: ALL },
 };
+
+/** JSON bodies as they are; 'multipart' becomes a real PDF upload. */
+function requestBody(c: Case) {
+  if (c.body === 'multipart') return multipart('thu.pdf', samplePdf());
+  return c.body ? { payload: c.body as object } : {};
+}
 
 let t: TestApp;
 const sessions = new Map<RoleName, Session>();
@@ -81,15 +91,15 @@ describe('authorization matrix', () => {
   for (const [operationId, c] of Object.entries(CASES)) {
     it(`${operationId}: ${c.allowed === 'public' ? 'public' : c.allowed.join(', ')}`, async () => {
       if (c.allowed === 'public') {
-        const res = await t.app.inject({ method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+        const res = await t.app.inject({ method: c.method, url: c.url, ...requestBody(c) });
         expect([401, 403]).not.toContain(res.statusCode === 401 && operationId === 'login' ? 0 : res.statusCode);
         return;
       }
-      const anonymous = await t.app.inject({ method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+      const anonymous = await t.app.inject({ method: c.method, url: c.url, ...requestBody(c) });
       expect(anonymous.statusCode, 'without a session').toBe(401);
       for (const role of ALL) {
         const session = c.consumesSession ? await t.login(ROLES[role]) : sessions.get(role)!;
-        const res = await t.as(session, { method: c.method, url: c.url, ...(c.body ? { payload: c.body as object } : {}) });
+        const res = await t.as(session, { method: c.method, url: c.url, ...requestBody(c) });
         if (c.allowed.includes(role)) {
           expect([401, 403], `${role} should be allowed (${res.statusCode} ${res.body.slice(0, 120)})`).not.toContain(res.statusCode);
           expect(res.statusCode, `${role}: ${res.body.slice(0, 200)}`).toBeLessThan(500);

@@ -4,3 +4,4 @@ export * from '../platform/auth/tables.js';
 export * from '../platform/audit/tables.js';
 export * from '../platform/calendar/tables.js';
 export * from '../platform/jobs/tables.js';
+export * from '../platform/files/tables.js';

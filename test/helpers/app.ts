@@ -1,5 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../server/app.js';
+import { DiskBlobStore } from '../../server/platform/files/blob-store.js';
 import type { AuthSettings } from '../../server/platform/auth/service.js';
 import { TEST_PASSWORD } from './constants.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -17,19 +21,25 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  blobStore: DiskBlobStore;
+  filesDir: string;
   login(username: string, password?: string): Promise<Session>;
   /** inject as a logged-in user: cookie and CSRF header added */
   as(session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { loginRateLimit?: number; filesMaxBytes?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, auth: TEST_AUTH, loginRateLimit: options.loginRateLimit ?? 1000 });
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'vps-files-'));
+  const blobStore = await new DiskBlobStore(filesDir).init();
+  const app = await buildApp({ database, blobStore, filesMaxBytes: options.filesMaxBytes, auth: TEST_AUTH, loginRateLimit: options.loginRateLimit ?? 1000 });
   await app.ready();
   return {
     app,
     database,
+    blobStore,
+    filesDir,
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
@@ -48,6 +58,7 @@ export async function createTestApp(options: { loginRateLimit?: number } = {}): 
     async close() {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

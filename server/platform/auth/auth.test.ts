@@ -52,7 +52,7 @@ describe('login', () => {
   it('marks the cookie Secure behind an HTTPS proxy', async () => {
     const { buildApp } = await import('../../app.js');
     const { TEST_AUTH } = await import('../../../test/helpers/app.js');
-    const proxied = await buildApp({ database: t.database, auth: TEST_AUTH, trustProxy: true, loginRateLimit: 1000 });
+    const proxied = await buildApp({ database: t.database, blobStore: t.blobStore, auth: TEST_AUTH, trustProxy: true, loginRateLimit: 1000 });
     const res = await proxied.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'vanthu', password: TEST_PASSWORD } });
     expect(res.cookies.find((c) => c.name === 'vps_session')!.secure).toBe(true);
     await proxied.close();

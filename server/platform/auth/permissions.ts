@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'calendar.read',
   'calendar.manage',
   'token.manage',
+  'file.upload',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +42,7 @@ const SCOPE_RANK: Record<Scope, number> = { unit: 1, agency: 2, tenant: 3 };
 const everyone: Partial<Record<Permission, Scope>> = {
   'org.read': 'tenant',
   'calendar.read': 'tenant',
+  'file.upload': 'tenant',
 };
 
 /** Role → permission → widest scope. Services ask `requirePermission`, never the role names. */
