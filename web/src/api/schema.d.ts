@@ -544,6 +544,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách văn bản đến được xem */
+        get: operations["listIncomingDocuments"];
+        put?: never;
+        /**
+         * Đăng ký văn bản đến (cấp số đến của sổ trong năm)
+         * @description Trùng cơ quan gửi + số, ký hiệu + ngày văn bản với văn bản đã đăng ký → 409 DUPLICATE_DOCUMENT kèm danh sách văn bản trùng; gửi lại với confirmDuplicate=true để vẫn đăng ký.
+         */
+        post: operations["registerIncomingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết văn bản: thông tin, tệp, diễn biến */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải hoặc xem tệp của văn bản (đã kiểm tra SHA-256; lượt xem được ghi lại) */
+        get: operations["downloadDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/document-registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ đăng ký văn bản của cơ quan */
+        get: operations["listDocumentRegisters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/document-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loại văn bản, độ khẩn, độ mật (Nghị định 30/2020) */
+        get: operations["listDocumentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -601,6 +690,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -686,6 +777,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -708,6 +801,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -730,6 +825,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -752,6 +849,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -774,6 +873,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -819,6 +920,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -841,6 +944,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -885,6 +990,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -907,6 +1014,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -985,6 +1094,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1037,6 +1148,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1059,6 +1172,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1081,6 +1196,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1103,6 +1220,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1157,6 +1276,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1179,6 +1300,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1241,6 +1364,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1263,6 +1388,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1285,6 +1412,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1332,6 +1461,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1354,6 +1485,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1376,6 +1509,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1448,6 +1583,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1470,6 +1607,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1492,6 +1631,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1564,6 +1705,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1586,6 +1729,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1608,6 +1753,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1630,6 +1777,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1652,6 +1801,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1713,6 +1864,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1735,6 +1888,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1757,6 +1912,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1804,6 +1961,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1826,6 +1985,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1848,6 +2009,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1870,6 +2033,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1892,6 +2057,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1967,6 +2134,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1989,6 +2158,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2011,6 +2182,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2033,6 +2206,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2055,6 +2230,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2117,6 +2294,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2139,6 +2318,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2161,6 +2342,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2221,6 +2404,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2243,6 +2428,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2265,6 +2452,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2287,6 +2476,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2309,6 +2500,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2356,6 +2549,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2378,6 +2573,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2400,6 +2597,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2422,6 +2621,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2444,6 +2645,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2505,6 +2708,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2527,6 +2732,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2549,6 +2756,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2571,6 +2780,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2593,6 +2804,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2642,6 +2855,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2664,6 +2879,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2686,6 +2903,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2740,6 +2959,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2762,6 +2983,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2784,6 +3007,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2806,6 +3031,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2828,6 +3055,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2903,6 +3132,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2925,6 +3156,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -2947,6 +3180,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3023,6 +3258,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3045,6 +3282,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3067,6 +3306,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3089,6 +3330,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3111,6 +3354,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3174,6 +3419,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3196,6 +3443,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3218,6 +3467,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3265,6 +3516,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3287,6 +3540,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3309,6 +3564,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3331,6 +3588,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3353,6 +3612,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3428,6 +3689,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3450,6 +3713,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3472,6 +3737,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3494,6 +3761,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3516,6 +3785,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3579,6 +3850,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3601,6 +3874,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3623,6 +3898,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3645,6 +3922,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3667,6 +3946,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3730,6 +4011,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3752,6 +4035,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3774,6 +4059,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3796,6 +4083,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3818,6 +4107,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3871,6 +4162,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3893,6 +4186,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3915,6 +4210,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3937,6 +4234,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -3959,6 +4258,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4008,6 +4309,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4030,6 +4333,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4052,6 +4357,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4100,6 +4407,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4122,6 +4431,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4144,6 +4455,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4193,6 +4506,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4215,6 +4530,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4237,6 +4554,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4285,6 +4604,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4307,6 +4628,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4329,6 +4652,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4380,6 +4705,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4402,6 +4729,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4424,6 +4753,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4477,6 +4808,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4499,6 +4832,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4521,6 +4856,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4577,6 +4914,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4599,6 +4938,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4621,6 +4962,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4674,6 +5017,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4696,6 +5041,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4718,6 +5065,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4780,6 +5129,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4802,6 +5153,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4824,6 +5177,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4846,6 +5201,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4893,6 +5250,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4915,6 +5274,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -4937,6 +5298,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5010,6 +5373,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5032,6 +5397,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5054,6 +5421,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5108,6 +5477,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5130,6 +5501,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5152,6 +5525,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5174,6 +5549,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5196,6 +5573,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5252,6 +5631,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5274,6 +5655,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5296,6 +5679,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5343,6 +5728,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5365,6 +5752,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5387,6 +5776,8 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -5409,6 +5800,713 @@ export interface operations {
                             path: string;
                             message: string;
                         }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listIncomingDocuments: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo số ký hiệu, trích yếu, nơi gửi, người ký; không phân biệt dấu */
+                q?: string;
+                /** @description Nhận từ ngày */
+                from?: string;
+                /** @description Nhận đến ngày */
+                to?: string;
+                urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                typeCode?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
+                registerId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** Format: uuid */
+                            registerId: string;
+                            registerName: string;
+                            /** @description Số đến */
+                            arrivalNumber: number;
+                            arrivalYear: number;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            channel: "paper" | "electronic";
+                            senderAgencyId: string | null;
+                            senderName: string;
+                            /** @description Số, ký hiệu: 123/UBND-VP */
+                            numberNotation: string;
+                            issuedDate: string;
+                            typeCode: string;
+                            typeName: string;
+                            subject: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /** @enum {string} */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            dueDate: string | null;
+                            status: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    registerIncomingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Sổ văn bản đến; bỏ trống = sổ mặc định của cơ quan (sổ mật cho văn bản mật)
+                     */
+                    registerId?: string;
+                    /**
+                     * @description Nhận bản giấy (đã quét) hay điện tử
+                     * @enum {string}
+                     */
+                    channel: "paper" | "electronic";
+                    /**
+                     * Format: date-time
+                     * @description Thời điểm nhận; bỏ trống = bây giờ
+                     */
+                    receivedAt?: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan gửi trong danh mục
+                     */
+                    senderAgencyId?: string;
+                    /** @description Tên cơ quan gửi, khi không có trong danh mục */
+                    senderName?: string;
+                    /** @description Số và ký hiệu như in trên văn bản, ví dụ 123/UBND-VP */
+                    numberNotation: string;
+                    /** @description Ngày tháng của văn bản */
+                    issuedDate: string;
+                    /**
+                     * @description Loại văn bản (Phụ lục III Nghị định 30/2020)
+                     * @enum {string}
+                     */
+                    typeCode: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
+                    subject: string;
+                    signerName?: string;
+                    signerPosition?: string;
+                    pages?: number;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                    /** @description Hạn xử lý */
+                    dueDate?: string;
+                    /** @description Hạn xử lý sau N ngày làm việc kể từ ngày nhận */
+                    dueInWorkingDays?: number;
+                    /**
+                     * @description Tệp đã tải lên (POST /api/files); tệp đầu tiên là văn bản chính
+                     * @default []
+                     */
+                    fileIds?: string[];
+                    /**
+                     * @description Văn bản mật: những người được xem
+                     * @default []
+                     */
+                    viewerIds?: string[];
+                    /**
+                     * @description Vẫn đăng ký dù đã có văn bản trùng
+                     * @default false
+                     */
+                    confirmDuplicate?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        /** Format: uuid */
+                        registerId: string;
+                        registerName: string;
+                        /** @description Số đến */
+                        arrivalNumber: number;
+                        arrivalYear: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP */
+                        numberNotation: string;
+                        issuedDate: string;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        /** Format: uuid */
+                        registerId: string;
+                        registerName: string;
+                        /** @description Số đến */
+                        arrivalNumber: number;
+                        arrivalYear: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP */
+                        numberNotation: string;
+                        issuedDate: string;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadDocumentFile: {
+        parameters: {
+            query?: {
+                inline?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDocumentRegisters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            name: string;
+                            secret: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDocumentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        types: {
+                            code: string;
+                            name: string;
+                        }[];
+                        urgencies: {
+                            code: string;
+                            name: string;
+                        }[];
+                        confidentialities: {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };

@@ -1,6 +1,7 @@
-import { Alert, Form, Input, Typography } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { api, data } from '../../api/client';
 import { FormModal } from '../../components/form-modal';
+import { NewPasswordFields } from '../../components/new-password-fields';
 import { t } from '../../i18n';
 import { useSession } from '../session';
 
@@ -28,25 +29,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('account.newPassword')} rules={[{ required: true, message: t('common.required') }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('account.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('common.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch')))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        {t('account.passwordRules')}
-      </Typography.Paragraph>
+      <NewPasswordFields name="newPassword" />
     </FormModal>
   );
 }

@@ -1,13 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, data } from '../../api/client';
 import type { AuditEntry, Query } from '../../api/types';
+import { FilterSelect, ListFilters } from '../../components/list-filters';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
+import { PagedTable } from '../../components/paged-table';
 import { t } from '../../i18n';
-import { DATE_FORMAT, DATE_TIME_SECONDS_FORMAT, formatInstant, formatNumber, vnDayEnd, vnDayStart } from '../../lib/format';
+import { DATE_FORMAT, DATE_TIME_SECONDS_FORMAT, formatInstant, vnDayEnd, vnDayStart } from '../../lib/format';
+import { usePaging } from '../../lib/use-paging';
 import { AuditEntryDetails } from './audit-entry-details';
 import { actionLabel, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, entityLabel } from './audit-labels';
 import { UserPicker } from './user-picker';
@@ -19,12 +21,7 @@ export function AuditLogPage() {
   const [entityType, setEntityType] = useState<string | undefined>();
   const [actorId, setActorId] = useState<string | undefined>();
   const [range, setRange] = useState<Range>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const paging = usePaging(50);
 
   // The picked days are Vietnam calendar days, whatever zone the browser is in.
   const query: Query<'listAuditEntries'> = {
@@ -33,8 +30,8 @@ export function AuditLogPage() {
     actorId,
     from: range?.[0] ? vnDayStart(range[0]) : undefined,
     to: range?.[1] ? vnDayEnd(range[1]) : undefined,
-    page,
-    pageSize,
+    page: paging.page,
+    pageSize: paging.pageSize,
   };
   const list = useQuery({
     queryKey: ['audit', query],
@@ -65,58 +62,45 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('module.auditLog.desc')} />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('audit.action')}
+      <ListFilters>
+        <FilterSelect
+          label={t('audit.action')}
           placeholder={t('audit.allActions')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          searchable
           value={action}
-          onChange={filter(setAction)}
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+          onChange={paging.filter(setAction)}
+          values={AUDIT_ACTIONS}
+          labelOf={actionLabel}
           style={{ flex: '1 1 220px', maxWidth: 280 }}
         />
-        <Select
-          aria-label={t('audit.entityType')}
+        <FilterSelect
+          label={t('audit.entityType')}
           placeholder={t('audit.allEntities')}
-          allowClear
           value={entityType}
-          onChange={filter(setEntityType)}
-          options={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))}
+          onChange={paging.filter(setEntityType)}
+          values={AUDIT_ENTITY_TYPES}
+          labelOf={entityLabel}
           style={{ flex: '1 1 200px', maxWidth: 240 }}
         />
-        <UserPicker aria-label={t('audit.actor')} value={actorId} onChange={filter(setActorId)} style={{ flex: '1 1 240px', maxWidth: 320 }} />
+        <UserPicker aria-label={t('audit.actor')} value={actorId} onChange={paging.filter(setActorId)} style={{ flex: '1 1 240px', maxWidth: 320 }} />
         <DatePicker.RangePicker
           aria-label={t('audit.dateRange')}
           format={DATE_FORMAT}
           value={range}
-          onChange={filter(setRange)}
+          onChange={paging.filter(setRange)}
           placeholder={[t('audit.from'), t('audit.to')]}
           allowEmpty={[true, true]}
           style={{ flex: '0 1 280px' }}
         />
-      </Flex>
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
+      </ListFilters>
+      <PagedTable<AuditEntry>
+        list={list}
+        paging={paging}
+        filtered={Boolean(action || entityType || actorId || range)}
+        countKey="audit.count"
+        pageSizeOptions={[20, 50, 100, 200]}
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
-        locale={{ emptyText: <Empty description={action || entityType || actorId || range ? t('common.noMatch') : t('common.noData')} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('audit.count', { count: formatNumber(total) }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
       />
     </>
   );

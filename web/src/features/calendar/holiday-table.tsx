@@ -1,7 +1,8 @@
-import { Empty, Table, Tag, type TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import type { Holiday } from '../../api/types';
 import { t } from '../../i18n';
 import { formatDay, weekdayOf } from '../../lib/format';
+import { YearListTable } from './year-list-table';
 
 const KIND_COLOR: Record<Holiday['kind'], string> = { public: 'red', compensatory: 'orange', swap: 'purple' };
 
@@ -12,15 +13,5 @@ export function HolidayTable({ holidays, loading }: { holidays: Holiday[] | unde
     { title: t('calendar.name'), dataIndex: 'name', render: (v: string) => <span className="vps-wrap">{v}</span> },
     { title: t('calendar.kind'), dataIndex: 'kind', width: 140, responsive: ['sm'], render: (k: Holiday['kind']) => <Tag color={KIND_COLOR[k]}>{t(`calendar.kind.${k}`)}</Tag> },
   ];
-  return (
-    <Table<Holiday>
-      rowKey="date"
-      size="small"
-      columns={columns}
-      dataSource={holidays}
-      loading={loading}
-      pagination={false}
-      locale={{ emptyText: <Empty description={t('common.noData')} /> }}
-    />
-  );
+  return <YearListTable<Holiday> rowKey="date" columns={columns} rows={holidays} loading={loading} emptyText={t('common.noData')} />;
 }

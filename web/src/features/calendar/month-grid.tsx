@@ -46,7 +46,9 @@ export function MonthGrid({ year, month, marks, today, onPickDay }: MonthGridPro
             borderRadius: 4,
             padding: '4px 0',
             lineHeight: '16px',
-            font: 'inherit',
+            // longhands only: React warns when the `font` shorthand is mixed with fontWeight
+            fontFamily: 'inherit',
+            fontSize: 'inherit',
             fontWeight: style.fontWeight ?? 400,
             outline: iso === today ? '2px solid #1d4ed8' : undefined,
             outlineOffset: -2,

@@ -1,23 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Tag, type TableColumnsType } from 'antd';
 import { api, data } from '../../api/client';
 import type { CalendarOverride } from '../../api/types';
+import { ConfirmDeleteButton } from '../../components/row-actions';
 import { t } from '../../i18n';
-import { errorMessage } from '../../lib/form-errors';
 import { formatDay, weekdayOf } from '../../lib/format';
+import { useDeleteMutation } from '../../lib/use-delete-mutation';
 import { calendarKeys } from './calendar-queries';
+import { YearListTable } from './year-list-table';
 
 export function OverrideTable({ overrides, loading, manage }: { overrides: CalendarOverride[] | undefined; loading: boolean; manage: boolean }) {
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (o: CalendarOverride) => data(api.DELETE('/api/calendar/overrides/{id}', { params: { path: { id: o.id } } })),
-    onSuccess: () => {
-      message.success(t('common.deleted'));
-      void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
-    },
-    onError: (e) => message.error({ content: errorMessage(e), duration: 8 }),
-  });
+  const remove = useDeleteMutation(
+    (o: CalendarOverride) => data(api.DELETE('/api/calendar/overrides/{id}', { params: { path: { id: o.id } } })),
+    () => void queryClient.invalidateQueries({ queryKey: calendarKeys.all }),
+  );
 
   const columns: TableColumnsType<CalendarOverride> = [
     {
@@ -49,30 +46,8 @@ export function OverrideTable({ overrides, loading, manage }: { overrides: Calen
     columns.push({
       key: 'actions',
       width: 70,
-      render: (_, o) => (
-        <Popconfirm
-          title={t('calendar.override.deleteConfirm', { date: formatDay(o.date) })}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => remove.mutateAsync(o).catch(() => undefined)}
-        >
-          <Button type="link" size="small" danger>
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
-      ),
+      render: (_, o) => <ConfirmDeleteButton title={t('calendar.override.deleteConfirm', { date: formatDay(o.date) })} onConfirm={() => remove.mutateAsync(o)} />,
     });
   }
-  return (
-    <Table<CalendarOverride>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={overrides}
-      loading={loading}
-      pagination={false}
-      locale={{ emptyText: <Empty description={t('calendar.override.none')} /> }}
-    />
-  );
+  return <YearListTable<CalendarOverride> rowKey="id" columns={columns} rows={overrides} loading={loading} emptyText={t('calendar.override.none')} />;
 }

@@ -1,12 +1,14 @@
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session';
+import { AddButton } from '../../components/add-button';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { t } from '../../i18n';
 import { dayjs, formatNumber, todayInVietnam } from '../../lib/format';
+import { useFormModalState } from '../../lib/use-form-modal-state';
 import { calendarKeys, useHolidays, useOverrides } from './calendar-queries';
 import { HolidayTable } from './holiday-table';
 import { OverrideFormModal } from './override-form-modal';
@@ -17,12 +19,12 @@ import { YearView } from './year-view';
 export function WorkCalendarPage() {
   const can = useCan();
   const manage = can('calendar.manage');
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [year, setYear] = useState(() => Number(todayInVietnam().slice(0, 4)));
-  const [adding, setAdding] = useState<{ date?: string } | null>(null);
   const holidays = useHolidays(year);
   const overrides = useOverrides(year);
+  // Opened on a day when the administrator clicks one in the year view.
+  const overrideForm = useFormModalState<string>(() => void queryClient.invalidateQueries({ queryKey: calendarKeys.all }));
 
   const yearPicker = (
     <Space.Compact>
@@ -48,17 +50,13 @@ export function WorkCalendarPage() {
         extra={
           <>
             {yearPicker}
-            {manage && (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding({})}>
-                {t('calendar.override.add')}
-              </Button>
-            )}
+            {manage && <AddButton onClick={overrideForm.openNew}>{t('calendar.override.add')}</AddButton>}
           </>
         }
       />
       {holidays.isError && <QueryError error={holidays.error} onRetry={() => void holidays.refetch()} />}
       <Card style={{ marginBottom: 24 }} loading={holidays.isLoading || overrides.isLoading}>
-        <YearView year={year} holidays={holidays.data ?? []} overrides={overrides.data ?? []} onPickDay={manage ? (date) => setAdding({ date }) : undefined} />
+        <YearView year={year} holidays={holidays.data ?? []} overrides={overrides.data ?? []} onPickDay={manage ? overrideForm.open : undefined} />
         {manage && (
           <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0' }}>
             {t('calendar.override.clickHint')}
@@ -86,17 +84,7 @@ export function WorkCalendarPage() {
           </Space>
         </Col>
       </Row>
-      {adding && (
-        <OverrideFormModal
-          date={adding.date}
-          onClose={() => setAdding(null)}
-          onSaved={() => {
-            message.success(t('common.saved'));
-            setAdding(null);
-            void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
-          }}
-        />
-      )}
+      {overrideForm.isOpen && <OverrideFormModal date={overrideForm.subject} onClose={overrideForm.close} onSaved={overrideForm.saved} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { api, data } from '../../api/client';
 import type { User } from '../../api/types';
 import { t } from '../../i18n';
 import { errorMessage } from '../../lib/form-errors';
+import { useDeleteMutation } from '../../lib/use-delete-mutation';
 
 interface Props {
   user: User;
@@ -16,7 +17,6 @@ interface Props {
 /** Edit in view; the rarer and riskier actions (reset, deactivate, delete) behind a menu, each confirmed. */
 export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: Props) {
   const { message, modal } = App.useApp();
-  const fail = (e: unknown) => message.error({ content: errorMessage(e), duration: 8 });
 
   const setActive = useMutation({
     mutationFn: (active: boolean) =>
@@ -25,16 +25,9 @@ export function UserRowActions({ user, onEdit, onResetPassword, onChanged }: Pro
       message.success(t(u.active ? 'user.activated' : 'user.deactivated', { name: u.fullName }));
       onChanged();
     },
-    onError: fail,
+    onError: (e) => message.error({ content: errorMessage(e), duration: 8 }),
   });
-  const remove = useMutation({
-    mutationFn: () => data(api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } })),
-    onSuccess: () => {
-      message.success(t('common.deleted'));
-      onChanged();
-    },
-    onError: fail,
-  });
+  const remove = useDeleteMutation(() => data(api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } })), onChanged);
 
   const confirm = (title: string, content: string, okText: string, run: () => Promise<unknown>) =>
     modal.confirm({ title, content, okText, cancelText: t('common.cancel'), okButtonProps: { danger: true }, onOk: () => run().catch(() => undefined) });

@@ -1,22 +1,27 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Flex, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ROLES, type Role, type User } from '../../api/types';
 import { useCan } from '../../app/session';
+import { AddButton } from '../../components/add-button';
+import { FilterSelect, ListFilters, SearchFilter } from '../../components/list-filters';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
-import { StatusTag } from '../../components/status-tag';
+import { PagedTable } from '../../components/paged-table';
+import { actionsColumn } from '../../components/row-actions';
+import { statusColumn } from '../../components/status-tag';
 import { TwoLineCell } from '../../components/two-line-cell';
 import { t } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { useFormModalState } from '../../lib/use-form-modal-state';
+import { usePaging } from '../../lib/use-paging';
 import { AgencySelect } from './agency-select';
 import { orgKeys, useUserList } from './org-queries';
 import { ResetPasswordModal } from './reset-password-modal';
 import { UserFormModal } from './user-form-modal';
 import { UserRowActions } from './user-row-actions';
 
-type ActiveFilter = 'true' | 'false';
+// The API filters on the strings "true"/"false"; a cleared select means either.
+const ACTIVE_FILTERS = ['true', 'false'] as const;
+type ActiveFilter = (typeof ACTIVE_FILTERS)[number];
 
 export function UsersPage() {
   const can = useCan();
@@ -27,17 +32,11 @@ export function UsersPage() {
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [role, setRole] = useState<Role | undefined>();
   const [active, setActive] = useState<ActiveFilter | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const paging = usePaging();
   const [resetting, setResetting] = useState<User | null>(null);
-  const list = useUserList({ q: q || undefined, agencyId: agencyId ?? undefined, role, active, page, pageSize });
+  const list = useUserList({ q: q || undefined, agencyId: agencyId ?? undefined, role, active, page: paging.page, pageSize: paging.pageSize });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: orgKeys.users });
-  const filtered = Boolean(q || agencyId || role || active);
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const form = useFormModalState<User>(refresh);
 
   const columns: TableColumnsType<User> = [
     {
@@ -66,15 +65,10 @@ export function UsersPage() {
         </Flex>
       ),
     },
-    { title: t('common.status'), dataIndex: 'active', width: 140, responsive: ['sm'], render: (v: boolean) => <StatusTag active={v} /> },
+    statusColumn(),
   ];
   if (manage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 110,
-      render: (_, u) => <UserRowActions user={u} onEdit={() => setEditing(u)} onResetPassword={() => setResetting(u)} onChanged={refresh} />,
-    });
+    columns.push(actionsColumn(110, (u: User) => <UserRowActions user={u} onEdit={() => form.open(u)} onResetPassword={() => setResetting(u)} onChanged={refresh} />));
   }
 
   return (
@@ -82,78 +76,32 @@ export function UsersPage() {
       <PageHeader
         title={t('user.title')}
         description={manage ? t('module.users.desc') : t('user.readOnlyScope')}
-        extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-              {t('user.add')}
-            </Button>
-          )
-        }
+        extra={manage && <AddButton onClick={form.openNew}>{t('user.add')}</AddButton>}
       />
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={t('user.search')}
-          placeholder={t('user.searchPlaceholder')}
-          allowClear
-          enterButton
-          onSearch={(v) => resetPage(setQ)(v.trim())}
-          style={{ flex: '1 1 280px', maxWidth: 400 }}
-        />
-        <AgencySelect aria-label={t('user.agencyFilter')} placeholder={t('user.agencyFilter')} value={agencyId} onChange={resetPage(setAgencyId)} style={{ flex: '1 1 260px', maxWidth: 360 }} />
-        <Select
-          aria-label={t('user.roleFilter')}
+      <ListFilters>
+        <SearchFilter label={t('user.search')} placeholder={t('user.searchPlaceholder')} onSearch={paging.filter(setQ)} style={{ flex: '1 1 280px', maxWidth: 400 }} />
+        <AgencySelect aria-label={t('user.agencyFilter')} placeholder={t('user.agencyFilter')} value={agencyId} onChange={paging.filter(setAgencyId)} style={{ flex: '1 1 260px', maxWidth: 360 }} />
+        <FilterSelect
+          label={t('user.roleFilter')}
           placeholder={t('user.allRoles')}
-          allowClear
           value={role}
-          onChange={resetPage(setRole)}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          onChange={paging.filter(setRole)}
+          values={ROLES}
+          labelOf={(r) => t(`role.${r}`)}
           style={{ flex: '0 1 220px', minWidth: 180 }}
         />
-        <Select
-          aria-label={t('user.activeFilter')}
+        <FilterSelect
+          label={t('user.activeFilter')}
           placeholder={t('user.allStatuses')}
-          allowClear
           value={active}
-          onChange={resetPage(setActive)}
-          options={[
-            { value: 'true', label: t('common.active') },
-            { value: 'false', label: t('common.inactive') },
-          ]}
+          onChange={paging.filter(setActive)}
+          values={ACTIVE_FILTERS}
+          labelOf={(v) => t(v === 'true' ? 'common.active' : 'common.inactive')}
           style={{ flex: '0 1 180px', minWidth: 160 }}
         />
-      </Flex>
-      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        locale={{ emptyText: <Empty description={filtered ? t('common.noMatch') : t('common.noData')} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('user.count', { count: formatNumber(total) }),
-          onChange: (p, s) => {
-            setPage(s === pageSize ? p : 1);
-            setPageSize(s);
-          },
-        }}
-      />
-      {editing && (
-        <UserFormModal
-          user={editing === 'new' ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            message.success(t('common.saved'));
-            setEditing(null);
-            refresh();
-          }}
-        />
-      )}
+      </ListFilters>
+      <PagedTable<User> list={list} paging={paging} filtered={Boolean(q || agencyId || role || active)} countKey="user.count" columns={columns} />
+      {form.isOpen && <UserFormModal user={form.subject} onClose={form.close} onSaved={form.saved} />}
       {resetting && (
         <ResetPasswordModal
           user={resetting}
