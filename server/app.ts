@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/open.js';
+import { documentRoutes } from './modules/documents/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendarRoutes(api, { db });
     auditRoutes(api, { db });
     fileRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
+    documentRoutes(api, { db, store: deps.blobStore });
   });
 
   const webDir = deps.webDir;

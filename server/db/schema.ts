@@ -5,3 +5,4 @@ export * from '../platform/audit/tables.js';
 export * from '../platform/calendar/tables.js';
 export * from '../platform/jobs/tables.js';
 export * from '../platform/files/tables.js';
+export * from '../modules/documents/tables.js';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { likePatterns } from '../../platform/search/normalize.js';
 import type { Db } from '../../db/open.js';
 import { agencies, positions, tenants, units, userRoles, users } from './tables.js';
@@ -310,4 +310,12 @@ export async function getActorUser(db: Db, id: string): Promise<ActorUserRow | n
     .from(users)
     .where(eq(users.id, id));
   return (row as ActorUserRow | undefined) ?? null;
+}
+
+export async function findUsersByIds(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, fullName: users.fullName, agencyId: users.agencyId, unitId: users.unitId, active: users.active })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)));
 }

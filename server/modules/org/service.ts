@@ -391,3 +391,9 @@ export type ActorUser = repo.ActorUserRow;
 
 /** Who is calling, for every authenticated request: cheaper than loadAuthUser (no joins). */
 export const loadActorUser = (db: Db, id: string): Promise<ActorUser | null> => repo.getActorUser(db, id);
+
+/** Users of the actor's tenant among the given ids (to check people named by another module). */
+export async function listUsersByIds(ctx: ServiceContext, ids: string[]) {
+  requirePermission(ctx.actor, 'org.read');
+  return repo.findUsersByIds(ctx.db, ctx.actor.tenantId, [...new Set(ids)]);
+}

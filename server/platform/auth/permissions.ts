@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'calendar.manage',
   'token.manage',
   'file.upload',
+  'document.register',
+  'document.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,8 +58,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'calendar.manage': 'tenant',
     'token.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit' },
   one_stop_officer: { ...everyone, 'user.read': 'unit' },
   department_staff: { ...everyone, 'user.read': 'unit' },

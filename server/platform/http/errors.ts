@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   USERNAME_TAKEN: { status: 409, title: 'Tên đăng nhập đã được sử dụng' },
   IDENTIFIER_CODE_TAKEN: { status: 409, title: 'Mã định danh đã được dùng cho cơ quan khác' },
   HAS_HISTORY: { status: 409, title: 'Không thể xóa vì đã có dữ liệu lịch sử; hãy ngừng kích hoạt' },
+  DUPLICATE_DOCUMENT: { status: 409, title: 'Văn bản này có thể đã được đăng ký' },
   INVALID_STATE: { status: 409, title: 'Trạng thái hiện tại không cho phép thao tác này' },
   ACCOUNT_LOCKED: { status: 423, title: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần' },
   ACCOUNT_DISABLED: { status: 403, title: 'Tài khoản đã ngừng hoạt động' },

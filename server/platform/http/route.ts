@@ -20,6 +20,8 @@ export const ProblemResponse = z
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
+  // extension members (RFC 9457 §3.2), e.g. the duplicates found or retryAfterSeconds, pass through
+  .loose()
   .describe('RFC 9457 problem details');
 
 export const problems = <S extends number>(...statuses: S[]): Record<S, typeof ProblemResponse> =>

@@ -1,0 +1,12 @@
+import { scopeOf, type Actor } from '../../platform/auth/permissions.js';
+import type { VisibilityFilter } from './repo.js';
+
+/**
+ * Who sees which documents (issue 3 item 12): the agency's clerks and leaders see its documents; a
+ * secret document only the people named on it and the clerk who registered it. Assignees will be added
+ * with routing.
+ */
+export function visibilityOf(actor: Actor): VisibilityFilter {
+  const scope = scopeOf(actor, 'document.read');
+  return { userId: actor.userId, agencyIds: scope ? [actor.agencyId] : [] };
+}

@@ -1,0 +1,181 @@
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/open.js';
+import { files } from '../../platform/files/tables.js';
+import { likePatterns } from '../../platform/search/normalize.js';
+import { documentEvents, documentFiles, documentRegisters, documents, documentViewers, registerCounters } from './tables.js';
+
+// Every query is scoped by tenantId (rule 2).
+
+export type DocumentRow = typeof documents.$inferSelect & { registerName: string };
+export type RegisterRow = typeof documentRegisters.$inferSelect;
+
+export async function findRegisters(db: Db, tenantId: string, agencyId: string) {
+  return db
+    .select()
+    .from(documentRegisters)
+    .where(and(eq(documentRegisters.tenantId, tenantId), eq(documentRegisters.agencyId, agencyId)))
+    .orderBy(asc(documentRegisters.direction), asc(documentRegisters.secret), asc(documentRegisters.name));
+}
+
+export async function getRegister(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select().from(documentRegisters).where(and(eq(documentRegisters.tenantId, tenantId), eq(documentRegisters.id, id)));
+  return row ?? null;
+}
+
+/** The agency's default register of a kind, created the first time it is needed. */
+export async function ensureRegister(db: Db, values: { id: string; tenantId: string; agencyId: string; direction: 'incoming' | 'outgoing'; name: string; secret: boolean }) {
+  await db.insert(documentRegisters).values(values).onConflictDoNothing();
+  const [row] = await db
+    .select()
+    .from(documentRegisters)
+    .where(
+      and(
+        eq(documentRegisters.tenantId, values.tenantId),
+        eq(documentRegisters.agencyId, values.agencyId),
+        eq(documentRegisters.direction, values.direction),
+        eq(documentRegisters.name, values.name),
+      ),
+    );
+  return row!;
+}
+
+/**
+ * The next number of a register for a year. The counter row is locked until the transaction ends, so
+ * concurrent registrations queue here and a rolled-back one gives its number back: no gap, no duplicate.
+ */
+export async function nextNumber(db: Db, registerId: string, year: number): Promise<number> {
+  const [row] = await db
+    .insert(registerCounters)
+    .values({ registerId, year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: [registerCounters.registerId, registerCounters.year], set: { lastNumber: sql`${registerCounters.lastNumber} + 1` } })
+    .returning({ n: registerCounters.lastNumber });
+  return row!.n;
+}
+
+export async function findDuplicates(
+  db: Db,
+  tenantId: string,
+  agencyId: string,
+  d: { codeNumber: string; codeNotation: string; issuedDate: string; senderAgencyId: string | null; senderName: string },
+) {
+  return db
+    .select({ id: documents.id, arrivalNumber: documents.arrivalNumber, arrivalYear: documents.arrivalYear, receivedAt: documents.receivedAt })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.agencyId, agencyId),
+        eq(documents.direction, 'incoming'),
+        eq(documents.codeNumber, d.codeNumber),
+        sql`upper(${documents.codeNotation}) = upper(${d.codeNotation})`,
+        eq(documents.issuedDate, d.issuedDate),
+        d.senderAgencyId ? eq(documents.senderAgencyId, d.senderAgencyId) : sql`f_unaccent(${documents.senderName}) = f_unaccent(${d.senderName})`,
+      ),
+    )
+    .orderBy(asc(documents.receivedAt))
+    .limit(5);
+}
+
+export async function insertDocument(db: Db, values: typeof documents.$inferInsert) {
+  await db.insert(documents).values(values);
+}
+
+export async function attachFiles(db: Db, documentId: string, fileIds: string[]) {
+  if (fileIds.length === 0) return;
+  await db.insert(documentFiles).values(fileIds.map((fileId, i) => ({ documentId, fileId, role: i === 0 ? ('main' as const) : ('attachment' as const), position: i })));
+}
+
+export async function addViewers(db: Db, documentId: string, userIds: string[]) {
+  if (userIds.length === 0) return;
+  await db.insert(documentViewers).values([...new Set(userIds)].map((userId) => ({ documentId, userId }))).onConflictDoNothing();
+}
+
+export async function addEvent(db: Db, values: typeof documentEvents.$inferInsert) {
+  await db.insert(documentEvents).values(values);
+}
+
+const documentColumns = { ...getTableColumns(documents), registerName: documentRegisters.name };
+
+/** What a reader may see: the agency's own non-secret documents, or secret ones naming the reader. */
+export interface VisibilityFilter {
+  userId: string;
+  agencyIds: string[];
+}
+
+function visible(v: VisibilityFilter): SQL {
+  const named = sql`exists (select 1 from ${documentViewers} where ${documentViewers.documentId} = ${documents.id} and ${documentViewers.userId} = ${v.userId})`;
+  const ownAgency = v.agencyIds.length > 0 ? and(inArray(documents.agencyId, v.agencyIds), eq(documents.confidentiality, 'normal')) : undefined;
+  return or(ownAgency, named, eq(documents.createdBy, v.userId))!;
+}
+
+export interface IncomingFilter {
+  q?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  urgency?: string | undefined;
+  typeCode?: string | undefined;
+  registerId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function findIncoming(db: Db, tenantId: string, v: VisibilityFilter, f: IncomingFilter) {
+  const conds: SQL[] = [eq(documents.tenantId, tenantId), eq(documents.direction, 'incoming'), visible(v)];
+  for (const p of f.q ? likePatterns(f.q) : []) conds.push(like(documents.searchText, p));
+  if (f.from) conds.push(gte(documents.receivedAt, f.from));
+  if (f.to) conds.push(lt(documents.receivedAt, f.to));
+  if (f.urgency) conds.push(eq(documents.urgency, f.urgency));
+  if (f.typeCode) conds.push(eq(documents.typeCode, f.typeCode));
+  if (f.registerId) conds.push(eq(documents.registerId, f.registerId));
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    db
+      .select(documentColumns)
+      .from(documents)
+      .innerJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+      .where(where)
+      .orderBy(desc(documents.receivedAt), desc(documents.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: count() }).from(documents).where(where),
+  ]);
+  return { items: items as DocumentRow[], total: total?.n ?? 0 };
+}
+
+export async function getVisibleDocument(db: Db, tenantId: string, v: VisibilityFilter, id: string): Promise<DocumentRow | null> {
+  const [row] = await db
+    .select(documentColumns)
+    .from(documents)
+    .innerJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, id), visible(v)));
+  return (row as DocumentRow | undefined) ?? null;
+}
+
+export async function getDocumentFiles(db: Db, documentId: string) {
+  return db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
+    .from(documentFiles)
+    .innerJoin(files, eq(files.id, documentFiles.fileId))
+    .where(eq(documentFiles.documentId, documentId))
+    .orderBy(asc(documentFiles.position));
+}
+
+export async function getDocumentEvents(db: Db, documentId: string) {
+  return db.select().from(documentEvents).where(eq(documentEvents.documentId, documentId)).orderBy(asc(documentEvents.at), asc(documentEvents.id));
+}
+
+/** Uploaded files the actor may attach: in the tenant, uploaded by them, not yet attached to a document. */
+export async function findAttachableFiles(db: Db, tenantId: string, userId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: files.id, mime: files.mime })
+    .from(files)
+    .where(
+      and(
+        eq(files.tenantId, tenantId),
+        eq(files.createdBy, userId),
+        inArray(files.id, ids),
+        sql`not exists (select 1 from ${documentFiles} where ${documentFiles.fileId} = ${files.id})`,
+      ),
+    );
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/open.js';
+import type { BlobStore } from '../../platform/files/blob-store.js';
+import { contentDisposition } from '../../platform/files/routes.js';
+import { ctxOf, problems, typed } from '../../platform/http/route.js';
+import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './document-types.js';
+import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
+import * as documents from './service.js';
+
+export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore }) {
+  const r = typed(app);
+  const tags = ['Văn bản'];
+  const { db } = deps;
+
+  r.post('/api/documents/incoming', {
+    schema: {
+      operationId: 'registerIncomingDocument',
+      summary: 'Đăng ký văn bản đến (cấp số đến của sổ trong năm)',
+      description: 'Trùng cơ quan gửi + số, ký hiệu + ngày văn bản với văn bản đã đăng ký → 409 DUPLICATE_DOCUMENT kèm danh sách văn bản trùng; gửi lại với confirmDuplicate=true để vẫn đăng ký.',
+      tags,
+      body: RegisterIncomingRequest,
+      response: { 201: DocumentResponse, ...problems(400, 401, 403, 409) },
+    },
+    handler: async (req, reply) => reply.code(201).send(await documents.registerIncoming(ctxOf(db, req), req.body)),
+  });
+
+  r.get('/api/documents/incoming', {
+    schema: { operationId: 'listIncomingDocuments', summary: 'Danh sách văn bản đến được xem', tags, querystring: ListIncomingQuery, response: { 200: DocumentListResponse, ...problems(400, 401) } },
+    handler: (req) => documents.listIncoming(ctxOf(db, req), req.query),
+  });
+
+  r.get('/api/documents/:id', {
+    schema: { operationId: 'getDocument', summary: 'Chi tiết văn bản: thông tin, tệp, diễn biến', tags, params: z.object({ id: z.uuid() }), response: { 200: DocumentResponse, ...problems(401, 404) } },
+    handler: (req) => documents.getDocument(ctxOf(db, req), req.params.id),
+  });
+
+  r.get('/api/documents/:id/files/:fileId/content', {
+    schema: {
+      operationId: 'downloadDocumentFile',
+      summary: 'Tải hoặc xem tệp của văn bản (đã kiểm tra SHA-256; lượt xem được ghi lại)',
+      tags,
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      querystring: z.object({ inline: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.unknown().describe('Nội dung tệp'), ...problems(401, 404, 500) },
+    },
+    handler: async (req, reply) => {
+      const { file, stream } = await documents.openDocumentFile(ctxOf(db, req), deps.store, req.params.id, req.params.fileId);
+      const inline = req.query.inline === 'true' && (file.mime === 'application/pdf' || file.mime.startsWith('image/'));
+      return reply
+        .header('content-type', file.mime)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.name))
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  });
+
+  r.get('/api/document-registers', {
+    schema: { operationId: 'listDocumentRegisters', summary: 'Sổ đăng ký văn bản của cơ quan', tags, response: { 200: z.object({ items: z.array(RegisterResponse) }), ...problems(401, 403) } },
+    handler: async (req) => ({ items: await documents.listRegisters(ctxOf(db, req)) }),
+  });
+
+  r.get('/api/document-types', {
+    schema: {
+      operationId: 'listDocumentTypes',
+      summary: 'Loại văn bản, độ khẩn, độ mật (Nghị định 30/2020)',
+      tags,
+      response: {
+        200: z.object({
+          types: z.array(z.object({ code: z.string(), name: z.string() })),
+          urgencies: z.array(z.object({ code: z.string(), name: z.string() })),
+          confidentialities: z.array(z.object({ code: z.string(), name: z.string() })),
+        }),
+        ...problems(401),
+      },
+    },
+    handler: async () => ({
+      types: DOCUMENT_TYPES.map((t) => ({ code: t.code, name: t.name })),
+      urgencies: Object.entries(URGENCY_LABELS).map(([code, name]) => ({ code, name })),
+      confidentialities: Object.entries(CONFIDENTIALITY_LABELS).map(([code, name]) => ({ code, name })),
+    }),
+  });
+}

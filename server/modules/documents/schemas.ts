@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
+
+const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const text = (max: number, message = 'Không được để trống') =>
+  z
+    .string()
+    .trim()
+    .min(1, message)
+    .max(max, `Tối đa ${max} ký tự`)
+    .transform((s) => s.normalize('NFC'));
+
+/**
+ * "Số: 123/UBND-VP" as printed: number and notation (App. VI: CodeNumber ≤ 11, CodeNotation ≤ 30, no
+ * spaces inside the notation). "Số:" in front is accepted and dropped.
+ */
+export const NumberNotation = z
+  .string()
+  .trim()
+  .transform((s) => s.normalize('NFC').replace(/^số\s*:?\s*/i, '').replace(/\s*\/\s*/, '/'))
+  .pipe(z.string().regex(/^[0-9A-Za-z.]{1,11}\/[^\s/][^\s]{0,29}$/, 'Số, ký hiệu phải có dạng 123/UBND-VP (số tối đa 11 ký tự, ký hiệu tối đa 30, không có khoảng trắng)'))
+  .describe('Số và ký hiệu như in trên văn bản, ví dụ 123/UBND-VP');
+
+export const RegisterIncomingRequest = z
+  .object({
+    registerId: z.uuid().optional().describe('Sổ văn bản đến; bỏ trống = sổ mặc định của cơ quan (sổ mật cho văn bản mật)'),
+    channel: z.enum(['paper', 'electronic']).describe('Nhận bản giấy (đã quét) hay điện tử'),
+    receivedAt: z.iso.datetime({ offset: true }).optional().describe('Thời điểm nhận; bỏ trống = bây giờ'),
+    senderAgencyId: z.uuid().optional().describe('Cơ quan gửi trong danh mục'),
+    senderName: text(200).optional().describe('Tên cơ quan gửi, khi không có trong danh mục'),
+    numberNotation: NumberNotation,
+    issuedDate: DateOnly.describe('Ngày tháng của văn bản'),
+    typeCode: z.enum(DOCUMENT_TYPE_CODES).describe('Loại văn bản (Phụ lục III Nghị định 30/2020)'),
+    subject: text(500, 'Nhập trích yếu'),
+    signerName: text(50).optional(),
+    signerPosition: text(100).optional(),
+    pages: z.number().int().min(1).max(999).optional(),
+    urgency: z.enum(URGENCIES).default('normal'),
+    confidentiality: z.enum(CONFIDENTIALITIES).default('normal'),
+    dueDate: DateOnly.optional().describe('Hạn xử lý'),
+    dueInWorkingDays: z.number().int().min(1).max(365).optional().describe('Hạn xử lý sau N ngày làm việc kể từ ngày nhận'),
+    fileIds: z.array(z.uuid()).max(20).default([]).describe('Tệp đã tải lên (POST /api/files); tệp đầu tiên là văn bản chính'),
+    viewerIds: z.array(z.uuid()).max(50).default([]).describe('Văn bản mật: những người được xem'),
+    confirmDuplicate: z.boolean().default(false).describe('Vẫn đăng ký dù đã có văn bản trùng'),
+  })
+  .refine((v) => v.senderAgencyId || v.senderName, { message: 'Chọn cơ quan gửi hoặc nhập tên cơ quan gửi', path: ['senderName'] })
+  .refine((v) => !(v.dueDate && v.dueInWorkingDays), { message: 'Chỉ nhập hạn xử lý theo ngày hoặc theo số ngày làm việc', path: ['dueDate'] });
+
+export const DocumentFileResponse = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), role: z.enum(['main', 'attachment']) });
+export const DocumentEventResponse = z.object({ id: z.uuid(), kind: z.string(), actorName: z.string().nullable(), note: z.string().nullable(), at: z.iso.datetime() });
+
+export const DocumentSummaryResponse = z.object({
+  id: z.uuid(),
+  direction: z.enum(['incoming', 'outgoing']),
+  registerId: z.uuid(),
+  registerName: z.string(),
+  arrivalNumber: z.number().int().describe('Số đến'),
+  arrivalYear: z.number().int(),
+  receivedAt: z.iso.datetime(),
+  channel: z.enum(['paper', 'electronic']),
+  senderAgencyId: z.uuid().nullable(),
+  senderName: z.string(),
+  numberNotation: z.string().describe('Số, ký hiệu: 123/UBND-VP'),
+  issuedDate: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  subject: z.string(),
+  urgency: z.enum(URGENCIES),
+  confidentiality: z.enum(CONFIDENTIALITIES),
+  dueDate: z.string().nullable(),
+  status: z.string(),
+});
+export const DocumentResponse = DocumentSummaryResponse.extend({
+  signerName: z.string().nullable(),
+  signerPosition: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  createdAt: z.iso.datetime(),
+  files: z.array(DocumentFileResponse),
+  events: z.array(DocumentEventResponse),
+});
+
+export const ListIncomingQuery = z.object({
+  q: z.string().trim().max(200).optional().describe('Tìm theo số ký hiệu, trích yếu, nơi gửi, người ký; không phân biệt dấu'),
+  from: DateOnly.optional().describe('Nhận từ ngày'),
+  to: DateOnly.optional().describe('Nhận đến ngày'),
+  urgency: z.enum(URGENCIES).optional(),
+  typeCode: z.enum(DOCUMENT_TYPE_CODES).optional(),
+  registerId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const DocumentListResponse = z.object({ items: z.array(DocumentSummaryResponse), total: z.number().int() });
+
+export const RegisterResponse = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  direction: z.enum(['incoming', 'outgoing']),
+  name: z.string(),
+  secret: z.boolean(),
+  active: z.boolean(),
+});

@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import { newId } from '../../db/columns.js';
+import { audit } from '../../platform/audit/service.js';
+import { requirePermission } from '../../platform/auth/permissions.js';
+import { loadWorkCalendar } from '../../platform/calendar/service.js';
+import { vietnamDate } from '../../platform/calendar/date-only.js';
+import type { ServiceContext } from '../../platform/context.js';
+import type { BlobStore } from '../../platform/files/blob-store.js';
+import { readVerified, type FileRow } from '../../platform/files/service.js';
+import { DomainError } from '../../platform/http/errors.js';
+import { getAgency, listUsersByIds } from '../org/index.js';
+import { documentTypeName, isStateSecret, type Confidentiality, type Urgency } from './document-types.js';
+import { visibilityOf } from './policy.js';
+import * as repo from './repo.js';
+import type { ListIncomingQuery, RegisterIncomingRequest } from './schemas.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+export function toDocumentSummary(d: repo.DocumentRow) {
+  return {
+    id: d.id,
+    direction: d.direction,
+    registerId: d.registerId,
+    registerName: d.registerName,
+    arrivalNumber: d.arrivalNumber,
+    arrivalYear: d.arrivalYear,
+    receivedAt: d.receivedAt.toISOString(),
+    channel: d.channel,
+    senderAgencyId: d.senderAgencyId,
+    senderName: d.senderName,
+    numberNotation: `${d.codeNumber}/${d.codeNotation}`,
+    issuedDate: d.issuedDate,
+    typeCode: d.typeCode,
+    typeName: documentTypeName(d.typeCode),
+    subject: d.subject,
+    urgency: d.urgency as Urgency,
+    confidentiality: d.confidentiality as Confidentiality,
+    dueDate: d.dueDate,
+    status: d.status,
+  };
+}
+
+const fieldError = (path: string, message: string, code: 'BAD_REQUEST' | 'VALIDATION_FAILED' = 'BAD_REQUEST') =>
+  new DomainError(code, message, { errors: [{ path, message }] });
+
+/**
+ * Registers a received document (Decree 30/2020 art. 22): the next arrival number of the register for the
+ * year, the received time, the metadata and files, the timeline's first entry and the audit entry, all in
+ * one transaction. A likely duplicate is refused until the clerk confirms it.
+ */
+export async function registerIncoming(ctx: ServiceContext, input: In<typeof RegisterIncomingRequest>) {
+  requirePermission(ctx.actor, 'document.register');
+  const [codeNumber, codeNotation] = input.numberNotation.split('/') as [string, string];
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw fieldError('receivedAt', 'Thời điểm nhận không được ở tương lai');
+  const receivedDay = vietnamDate(receivedAt);
+  if (input.issuedDate > receivedDay) throw fieldError('issuedDate', 'Ngày văn bản không được sau ngày nhận');
+  const secret = isStateSecret(input.confidentiality);
+  if (secret && input.fileIds.length > 0) {
+    throw fieldError('fileIds', 'Văn bản mật chỉ được đăng ký thông tin, không được lưu tệp trên hệ thống (Luật Bảo vệ bí mật nhà nước 2018, Điều 5)');
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    let senderName = input.senderName ?? '';
+    if (input.senderAgencyId) {
+      const sender = await getAgency({ ...ctx, db: tx }, input.senderAgencyId).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'NOT_FOUND') throw fieldError('senderAgencyId', 'Cơ quan gửi không có trong danh mục');
+        throw err;
+      });
+      senderName = sender.name;
+    }
+    let dueDate = input.dueDate ?? null;
+    if (input.dueInWorkingDays) dueDate = (await loadWorkCalendar(tx, ctx.actor.tenantId)).addWorkingDays(receivedDay, input.dueInWorkingDays);
+    if (dueDate && dueDate < input.issuedDate) throw fieldError('dueDate', 'Hạn xử lý không được trước ngày văn bản');
+
+    const register = input.registerId
+      ? await repo.getRegister(tx, ctx.actor.tenantId, input.registerId)
+      : await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: ctx.actor.agencyId, direction: 'incoming', name: secret ? 'Sổ văn bản mật đến' : 'Sổ văn bản đến', secret });
+    if (!register || register.agencyId !== ctx.actor.agencyId || register.direction !== 'incoming' || !register.active) {
+      throw fieldError('registerId', 'Sổ đăng ký không phải sổ văn bản đến đang dùng của cơ quan');
+    }
+    if (register.secret !== secret) {
+      throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật' : 'Sổ văn bản mật chỉ dùng cho văn bản mật');
+    }
+
+    if (!input.confirmDuplicate) {
+      const dups = await repo.findDuplicates(tx, ctx.actor.tenantId, ctx.actor.agencyId, { codeNumber, codeNotation, issuedDate: input.issuedDate, senderAgencyId: input.senderAgencyId ?? null, senderName });
+      if (dups.length > 0) {
+        const first = dups[0]!;
+        throw new DomainError('DUPLICATE_DOCUMENT', `Văn bản ${input.numberNotation} ngày ${input.issuedDate.split('-').reverse().join('/')} của ${senderName} đã được đăng ký với số đến ${first.arrivalNumber}/${first.arrivalYear}`, {
+          extra: { duplicates: dups.map((d) => ({ id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, receivedAt: d.receivedAt.toISOString() })) },
+        });
+      }
+    }
+
+    const fileIds = [...new Set(input.fileIds)];
+    const attachable = await repo.findAttachableFiles(tx, ctx.actor.tenantId, ctx.actor.userId, fileIds);
+    if (attachable.length !== fileIds.length) throw fieldError('fileIds', 'Có tệp không tồn tại, không do bạn tải lên hoặc đã gắn với văn bản khác');
+    const viewerIds = [...new Set(input.viewerIds)];
+    if (viewerIds.length > 0) {
+      if (!secret) throw fieldError('viewerIds', 'Chỉ văn bản mật mới cần chỉ định người được xem');
+      if ((await listUsersByIds({ ...ctx, db: tx }, viewerIds)).length !== viewerIds.length) throw fieldError('viewerIds', 'Có người được xem không thuộc tỉnh');
+    }
+
+    const arrivalYear = Number(receivedDay.slice(0, 4));
+    const arrivalNumber = await repo.nextNumber(tx, register.id, arrivalYear);
+    const id = newId();
+    await repo.insertDocument(tx, {
+      id,
+      tenantId: ctx.actor.tenantId,
+      agencyId: ctx.actor.agencyId,
+      direction: 'incoming',
+      registerId: register.id,
+      arrivalNumber,
+      arrivalYear,
+      receivedAt,
+      channel: input.channel,
+      senderAgencyId: input.senderAgencyId ?? null,
+      senderName,
+      codeNumber,
+      codeNotation,
+      issuedDate: input.issuedDate,
+      typeCode: input.typeCode,
+      subject: input.subject,
+      signerName: input.signerName ?? null,
+      signerPosition: input.signerPosition ?? null,
+      pages: input.pages ?? null,
+      urgency: input.urgency,
+      confidentiality: input.confidentiality,
+      dueDate,
+      status: 'registered',
+      createdBy: ctx.actor.userId,
+    });
+    await repo.attachFiles(tx, id, fileIds);
+    await repo.addViewers(tx, id, viewerIds);
+    await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'registered', note: `Vào sổ "${register.name}", số đến ${arrivalNumber}` });
+    await audit(ctx, tx, {
+      action: 'document.registered',
+      entityType: 'document',
+      entityId: id,
+      summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
+      after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
+    });
+    return getDocument({ ...ctx, db: tx }, id);
+  });
+}
+
+export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomingQuery>) {
+  const v = visibilityOf(ctx.actor);
+  const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+  const { items, total } = await repo.findIncoming(ctx.db, ctx.actor.tenantId, v, {
+    q: q.q,
+    from: q.from ? dayStart(q.from) : undefined,
+    to: q.to ? new Date(dayStart(q.to).getTime() + 86_400_000) : undefined,
+    urgency: q.urgency,
+    typeCode: q.typeCode,
+    registerId: q.registerId,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: items.map(toDocumentSummary), total };
+}
+
+/** A document the actor may see, with its files and timeline; anything else is "not found". */
+export async function getDocument(ctx: ServiceContext, id: string) {
+  const row = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id);
+  if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
+  const [fileRows, events] = await Promise.all([repo.getDocumentFiles(ctx.db, id), repo.getDocumentEvents(ctx.db, id)]);
+  return {
+    ...toDocumentSummary(row),
+    signerName: row.signerName,
+    signerPosition: row.signerPosition,
+    pages: row.pages,
+    createdAt: row.createdAt.toISOString(),
+    files: fileRows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.note, at: e.at.toISOString() })),
+  };
+}
+
+/** A file of a document, to anyone who may see the document; reading is recorded on the timeline. */
+export async function openDocumentFile(ctx: ServiceContext, store: BlobStore, documentId: string, fileId: string) {
+  const doc = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), documentId);
+  if (!doc) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
+  const file = (await repo.getDocumentFiles(ctx.db, documentId)).find((f) => f.id === fileId);
+  if (!file) throw new DomainError('NOT_FOUND', 'Văn bản không có tệp này');
+  const row: FileRow = { id: file.id, tenantId: file.tenantId, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, createdBy: file.createdBy, createdAt: file.createdAt };
+  const stream = await readVerified(store, row);
+  await repo.addEvent(ctx.db, { id: newId(), tenantId: ctx.actor.tenantId, documentId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'file_read', note: `Xem tệp ${file.name}` });
+  return { file: row, stream };
+}
+
+export async function listRegisters(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'document.read');
+  const rows = await repo.findRegisters(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId);
+  return rows.map((r) => ({ id: r.id, agencyId: r.agencyId, direction: r.direction, name: r.name, secret: r.secret, active: r.active }));
+}
