@@ -64,7 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
+        // same-origin frames only: the document page previews PDFs in an iframe
+        frameAncestors: ["'self'"],
         formAction: ["'self'"],
         upgradeInsecureRequests: null,
       },
