@@ -43,6 +43,8 @@ const CASES: Record<string, Case> = {
   deleteUnit: { method: 'DELETE', url: `/api/units/${MISSING}`, allowed: ADMIN },
   listPositions: { method: 'GET', url: '/api/positions', allowed: ALL },
   createPosition: { method: 'POST', url: '/api/positions', body: { name: 'Chuyên viên' }, allowed: ADMIN },
+  updatePosition: { method: 'PATCH', url: `/api/positions/${MISSING}`, body: { name: 'Mới' }, allowed: ADMIN },
+  deletePosition: { method: 'DELETE', url: `/api/positions/${MISSING}`, allowed: ADMIN },
   listUsers: { method: 'GET', url: '/api/users', allowed: ALL },
   getUser: { method: 'GET', url: `/api/users/${MISSING}`, allowed: ALL },
   createUser: { method: 'POST', url: '/api/users', body: { username: 'moi', fullName: 'Người Mới', unitId: MISSING, roles: ['specialist'], password: 'Mk@2025-ThuNghiem' }, allowed: ADMIN },

@@ -89,6 +89,20 @@ describe('units', () => {
   });
 });
 
+describe('positions', () => {
+  it('are renamed and deleted, but not while someone holds them or to a taken name', async () => {
+    const created = (await t.as(admin, { method: 'POST', url: '/api/positions', payload: { name: 'Phó Trưởng ban', rank: 95 } })).json();
+    const renamed = await t.as(admin, { method: 'PATCH', url: `/api/positions/${created.id}`, payload: { name: 'Phó Trưởng Ban Tiếp công dân' } });
+    expect(renamed.json()).toMatchObject({ name: 'Phó Trưởng Ban Tiếp công dân', rank: 95 });
+    const taken = await t.as(admin, { method: 'PATCH', url: `/api/positions/${created.id}`, payload: { name: 'Văn thư' } });
+    expect(taken.statusCode).toBe(409);
+    const positions = (await t.as(admin, { method: 'GET', url: '/api/positions' })).json().items as { id: string; name: string }[];
+    const clerkPosition = positions.find((p) => p.name === 'Văn thư')!;
+    expect((await t.as(admin, { method: 'DELETE', url: `/api/positions/${clerkPosition.id}` })).json().code).toBe('HAS_HISTORY');
+    expect((await t.as(admin, { method: 'DELETE', url: `/api/positions/${created.id}` })).statusCode).toBe(200);
+  });
+});
+
 describe('users', () => {
   let unitId: string;
   beforeAll(async () => {

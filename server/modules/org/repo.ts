@@ -156,6 +156,20 @@ export async function getPosition(db: Db, tenantId: string, id: string) {
   return row ?? null;
 }
 
+export async function updatePosition(db: Db, tenantId: string, id: string, values: { name?: string; rank?: number }) {
+  const [row] = await db.update(positions).set(values).where(and(eq(positions.tenantId, tenantId), eq(positions.id, id))).returning();
+  return row ?? null;
+}
+
+export async function countPositionUsers(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.positionId, id)));
+  return row?.n ?? 0;
+}
+
+export async function deletePosition(db: Db, tenantId: string, id: string) {
+  await db.delete(positions).where(and(eq(positions.tenantId, tenantId), eq(positions.id, id)));
+}
+
 export async function insertPosition(db: Db, values: typeof positions.$inferInsert) {
   const [row] = await db.insert(positions).values(values).onConflictDoNothing().returning();
   return row ?? null;

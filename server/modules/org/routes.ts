@@ -19,6 +19,7 @@ import {
   UnitListResponse,
   UnitResponse,
   UpdateAgencyRequest,
+  UpdatePositionRequest,
   UpdateUnitRequest,
   UpdateUserRequest,
   UserListResponse,
@@ -85,6 +86,18 @@ export function orgRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.post('/api/positions', {
     schema: { operationId: 'createPosition', summary: 'Thêm chức vụ', tags, body: CreatePositionRequest, response: { 201: PositionResponse, ...write } },
     handler: async (req, reply) => reply.code(201).send(await org.createPosition(ctxOf(db, req), req.body)),
+  });
+
+  r.patch('/api/positions/:id', {
+    schema: { operationId: 'updatePosition', summary: 'Sửa chức vụ', tags, params: IdParams, body: UpdatePositionRequest, response: { 200: PositionResponse, ...write } },
+    handler: (req) => org.updatePosition(ctxOf(db, req), req.params.id, req.body),
+  });
+  r.delete('/api/positions/:id', {
+    schema: { operationId: 'deletePosition', summary: 'Xóa chức vụ chưa gán cho ai', tags, params: IdParams, response: { 200: OkResponse, ...write } },
+    handler: async (req) => {
+      await org.deletePosition(ctxOf(db, req), req.params.id);
+      return ok;
+    },
   });
 
   r.get('/api/users', {

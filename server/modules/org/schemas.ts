@@ -117,7 +117,8 @@ export const UpdateUnitRequest = z.object({
 // ---- positions ----
 export const PositionResponse = z.object({ id: Uuid, name: z.string(), rank: z.number().int() });
 export const PositionListResponse = z.object({ items: z.array(PositionResponse) });
-export const CreatePositionRequest = z.object({ name: text(100), rank: z.number().int().min(0).max(1000).optional() });
+export const CreatePositionRequest = z.object({ name: text(100), rank: z.number().int().min(0).max(1000).optional().describe('Thứ tự sắp xếp, nhỏ đứng trước') });
+export const UpdatePositionRequest = CreatePositionRequest.partial();
 
 // ---- users ----
 export const RoleEnum = z.enum(ROLES);

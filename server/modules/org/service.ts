@@ -180,6 +180,33 @@ export async function createPosition(ctx: ServiceContext, input: { name: string;
   });
 }
 
+export async function updatePosition(ctx: ServiceContext, id: string, input: { name?: string | undefined; rank?: number | undefined }) {
+  requirePermission(ctx.actor, 'org.manage');
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.getPosition(tx, ctx.actor.tenantId, id);
+    if (!before) throw notFound('chức vụ');
+    const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.rank !== undefined ? { rank: input.rank } : {}) };
+    const row = await repo.updatePosition(tx, ctx.actor.tenantId, id, changes).catch((err: unknown) => {
+      // the (tenant, name) unique index: another position already has this name
+      if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === '23505') throw new DomainError('CONFLICT', 'Chức vụ này đã có');
+      throw err;
+    });
+    await audit(ctx, tx, { action: 'position.updated', entityType: 'position', entityId: id, summary: `Sửa chức vụ ${row!.name}`, before: { name: before.name, rank: before.rank }, after: { name: row!.name, rank: row!.rank } });
+    return { id: row!.id, name: row!.name, rank: row!.rank };
+  });
+}
+
+export async function deletePosition(ctx: ServiceContext, id: string) {
+  requirePermission(ctx.actor, 'org.manage');
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.getPosition(tx, ctx.actor.tenantId, id);
+    if (!before) throw notFound('chức vụ');
+    if ((await repo.countPositionUsers(tx, ctx.actor.tenantId, id)) > 0) throw new DomainError('HAS_HISTORY', 'Chức vụ đang được gán cho người dùng; hãy đổi chức vụ của họ trước');
+    await repo.deletePosition(tx, ctx.actor.tenantId, id);
+    await audit(ctx, tx, { action: 'position.deleted', entityType: 'position', entityId: id, summary: `Xóa chức vụ ${before.name}`, before: { name: before.name, rank: before.rank } });
+  });
+}
+
 // ---- users -------------------------------------------------------------------------------------------
 
 export function toUserResponse(u: repo.UserRow) {
