@@ -44,8 +44,8 @@ async function prepareDatabase(): Promise<{ engine: 'pglite' | 'postgres'; env: 
   };
 }
 
-async function login(url: string): Promise<Session> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+async function login(url: string, username: string): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (!res.ok) throw new Error(`bench login failed: ${res.status}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vps_session='))!.split(';')[0]!;
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
@@ -72,11 +72,12 @@ async function main() {
 
     const server = await startServer({ ...target.env, DEMO_PASSWORD: PASSWORD, AUTH_RATE_LIMIT: '100000000', LOGIN_MAX_FAILURES: '1000000' });
     try {
-      const session = await login(server.url);
+      const session = await login(server.url, 'admin');
+      const clerk = await login(server.url, 'vanthu');
       for (const scenario of scenarios) {
         log(`Kịch bản ${scenario.name}: ${seconds} s, ${scenario.connections} kết nối…`);
-        await runScenario(scenario, { server, session, password: PASSWORD }, 1); // warm-up
-        const r = await runScenario(scenario, { server, session, password: PASSWORD }, seconds);
+        await runScenario(scenario, { server, session, clerk, password: PASSWORD }, 1); // warm-up
+        const r = await runScenario(scenario, { server, session, clerk, password: PASSWORD }, seconds);
         const sorted = [...r.latencies].sort((a, b) => a - b);
         const rps = r.requests / r.seconds;
         const line = {

@@ -9,6 +9,8 @@ export interface Session {
 export interface ScenarioContext {
   server: RunningServer;
   session: Session;
+  /** a clerk of the provincial office, for document registration */
+  clerk: Session;
   password: string;
 }
 
@@ -16,6 +18,8 @@ export interface Scenario {
   name: string;
   /** what one request does */
   request(ctx: ScenarioContext): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+  /** a different body for every request (unique values), when the request writes */
+  bodyFor?: (n: number) => string;
   /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
   connections: number;
 }
@@ -40,6 +44,26 @@ export const SCENARIOS: Scenario[] = [
     name: 'addWorkingDays',
     connections: 10,
     request: (ctx) => ({ method: 'GET', path: '/api/calendar/add-working-days?from=2026-02-13&days=10', headers: { cookie: ctx.session.cookie } }),
+  },
+  {
+    name: 'registerIncoming',
+    connections: 10,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/documents/incoming',
+      headers: { cookie: ctx.clerk.cookie, 'x-csrf-token': ctx.clerk.csrf, 'content-type': 'application/json' },
+    }),
+    // each request a different document, so the duplicate guard lets every one through
+    bodyFor: (n) =>
+      JSON.stringify({
+        channel: 'electronic',
+        senderName: `UBND xã Thử ${n % 100}`,
+        numberNotation: `${n}/UBND-VP`,
+        issuedDate: '2026-01-05',
+        typeCode: 'CV',
+        subject: `Về việc báo cáo tình hình thực hiện nhiệm vụ số ${n}`,
+        dueInWorkingDays: 10,
+      }),
   },
   {
     name: 'listUsers',
@@ -71,11 +95,14 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
     done = resolve;
     failed = reject;
   });
+  let n = Math.floor(Math.random() * 1e6) * 100;
+  const vary = scenario.bodyFor;
   const instance = autocannon({
     url: `${ctx.server.url}${req.path}`,
     method: req.method,
     headers: req.headers ?? {},
     body: req.body,
+    ...(vary ? { requests: [{ method: req.method, path: req.path, headers: req.headers ?? {}, setupRequest: (r: autocannon.Request) => ({ ...r, body: vary((n += 1)) }) }] } : {}),
     connections: scenario.connections,
     duration: seconds,
     timeout: 10,

@@ -60,7 +60,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     throw fieldError('fileIds', 'Văn bản mật chỉ được đăng ký thông tin, không được lưu tệp trên hệ thống (Luật Bảo vệ bí mật nhà nước 2018, Điều 5)');
   }
 
-  return ctx.db.transaction(async (tx) => {
+  const id = await ctx.db.transaction(async (tx) => {
     let senderName = input.senderName ?? '';
     if (input.senderAgencyId) {
       const sender = await getAgency({ ...ctx, db: tx }, input.senderAgencyId).catch((err: unknown) => {
@@ -103,6 +103,8 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     }
 
     const arrivalYear = Number(receivedDay.slice(0, 4));
+    // Taken as late as possible: the counter row stays locked until commit, and every clerk of the
+    // register waits on it.
     const arrivalNumber = await repo.nextNumber(tx, register.id, arrivalYear);
     const id = newId();
     await repo.insertDocument(tx, {
@@ -141,8 +143,10 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
       after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
     });
-    return getDocument({ ...ctx, db: tx }, id);
+    return id;
   });
+  // read after commit, outside the counter lock
+  return getDocument(ctx, id);
 }
 
 export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomingQuery>) {
