@@ -182,7 +182,7 @@ describe('administration through the web app', () => {
     expect(await page.getByRole('complementary').getByText('Quản trị', { exact: true }).count()).toBe(0);
     await shot('new-user-home');
 
-    await menuItem('Văn bản đến').click();
+    await menuItem('Văn bản đi').click();
     await visible(page.getByText('Chức năng đang được xây dựng'));
     await shot('module-being-built');
 

@@ -14,8 +14,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldIssue[];
+  /** The whole problem body, for the members some codes add (e.g. `duplicates` of DUPLICATE_DOCUMENT). */
+  readonly extra: Record<string, unknown>;
 
-  constructor(p: { status: number; code: string; title: string; detail?: string | undefined; errors?: FieldIssue[] | undefined }) {
+  constructor(p: { status: number; code: string; title: string; detail?: string | undefined; errors?: FieldIssue[] | undefined; extra?: Record<string, unknown> }) {
     super(p.detail ?? p.title);
     this.name = 'ApiError';
     this.status = p.status;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     this.title = p.title;
     this.detail = p.detail;
     this.errors = p.errors ?? [];
+    this.extra = p.extra ?? {};
   }
 
   /** What a person reads: the server's specific Vietnamese explanation, else its general title. */
@@ -39,6 +42,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for requests made outside this client, such as antd Upload's own XHR. */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 /** Called when any request (other than the login itself) answers 401: the session is gone. */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
@@ -47,7 +53,7 @@ export function onUnauthorized(handler: (() => void) | null): void {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function problemOf(response: Response): Promise<ApiError> {
-  let body: Partial<{ title: string; code: string; detail: string; errors: FieldIssue[] }> = {};
+  let body: Partial<{ title: string; code: string; detail: string; errors: FieldIssue[] }> & Record<string, unknown> = {};
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -59,6 +65,7 @@ async function problemOf(response: Response): Promise<ApiError> {
     title: body.title ?? t('common.loadFailed'),
     detail: body.detail,
     errors: Array.isArray(body.errors) ? body.errors : undefined,
+    extra: body,
   });
 }
 

@@ -49,3 +49,19 @@ const agencyTypeSet: Record<AgencyType, true> = {
   special_zone_committee: true,
 };
 export const AGENCY_TYPES = Object.keys(agencyTypeSet) as AgencyType[];
+
+export type DocumentSummary = Ok<'listIncomingDocuments'>['items'][number];
+export type IncomingDocument = Ok<'getDocument'>;
+export type DocumentFile = IncomingDocument['files'][number];
+export type DocumentEvent = IncomingDocument['events'][number];
+export type DocumentTypeCode = Body<'registerIncomingDocument'>['typeCode'];
+export type Urgency = DocumentSummary['urgency'];
+export type Confidentiality = DocumentSummary['confidentiality'];
+export type ReceiptChannel = DocumentSummary['channel'];
+
+// Listed in order of rising weight, as the selects offer them (Decree 30/2020, App. I §III.2).
+const urgencySet: Record<Urgency, true> = { normal: true, urgent: true, very_urgent: true, flash: true };
+export const URGENCIES = Object.keys(urgencySet) as Urgency[];
+
+const confidentialitySet: Record<Confidentiality, true> = { normal: true, confidential: true, secret: true, top_secret: true };
+export const CONFIDENTIALITIES = Object.keys(confidentialitySet) as Confidentiality[];

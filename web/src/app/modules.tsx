@@ -27,13 +27,15 @@ export interface ModuleEntry {
   icon: ReactNode;
   /** Shown only to users holding this permission. */
   permission?: Permission;
+  /** The module has real pages; the others still show what they will do. */
+  built?: boolean;
 }
 
 export const HOME: ModuleEntry = { key: 'home', path: '/', title: 'module.home', description: 'app.tagline', icon: <HomeOutlined aria-hidden /> };
 
 /** The business modules of DESIGN.md, in the order a provincial office works through its day. */
 export const BUSINESS_MODULES: ModuleEntry[] = [
-  { key: 'incoming', path: '/van-ban-den', title: 'module.incoming', description: 'module.incoming.desc', icon: <InboxOutlined aria-hidden /> },
+  { key: 'incoming', path: '/van-ban-den', title: 'module.incoming', description: 'module.incoming.desc', icon: <InboxOutlined aria-hidden />, built: true },
   { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden /> },
   { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
   { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },

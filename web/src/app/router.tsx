@@ -15,6 +15,9 @@ const UnitsPage = lazy(() => import('../features/org/units-page').then((m) => ({
 const UsersPage = lazy(() => import('../features/org/users-page').then((m) => ({ default: m.UsersPage })));
 const WorkCalendarPage = lazy(() => import('../features/calendar/work-calendar-page').then((m) => ({ default: m.WorkCalendarPage })));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const IncomingListPage = lazy(() => import('../features/documents/incoming-list-page').then((m) => ({ default: m.IncomingListPage })));
+const IncomingRegisterPage = lazy(() => import('../features/documents/incoming-register-page').then((m) => ({ default: m.IncomingRegisterPage })));
+const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
   agencies: <AgenciesPage />,
@@ -23,7 +26,6 @@ const ADMIN_PAGES: Record<string, ReactNode> = {
   workCalendar: <WorkCalendarPage />,
   auditLog: <AuditLogPage />,
 };
-
 
 function adminRoute(m: ModuleEntry) {
   return (
@@ -52,7 +54,17 @@ export function AppRouter() {
           }
         >
           <Route index element={<HomePage />} />
-          {BUSINESS_MODULES.map((m) => (
+          <Route path="/van-ban-den" element={<IncomingListPage />} />
+          <Route
+            path="/van-ban-den/dang-ky"
+            element={
+              <RequirePermission permission="document.register">
+                <IncomingRegisterPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="/van-ban-den/:id" element={<IncomingDetailPage />} />
+          {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}
           {ADMIN_MODULES.map(adminRoute)}

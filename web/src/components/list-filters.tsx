@@ -1,5 +1,6 @@
 import { Flex, Input, Select } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
+import { includesFolded } from '../lib/text';
 
 /** The row of search and filters above a list; it wraps on narrow screens. */
 export function ListFilters({ children }: { children: ReactNode }) {
@@ -23,7 +24,7 @@ interface FilterSelectProps<V extends string> {
   onChange: (value: V | undefined) => void;
   values: readonly V[];
   labelOf: (value: V) => string;
-  /** Type to narrow the options, for lists too long to scan. */
+  /** Type to narrow the options (with or without accents), for lists too long to scan. */
   searchable?: boolean;
   style: CSSProperties;
 }
@@ -35,7 +36,7 @@ export function FilterSelect<V extends string>({ label, placeholder, value, onCh
       aria-label={label}
       placeholder={placeholder}
       allowClear
-      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      showSearch={searchable ? { filterOption: (input, option) => includesFolded(String(option?.label ?? ''), input) } : undefined}
       value={value}
       onChange={onChange}
       options={values.map((v) => ({ value: v, label: labelOf(v) }))}

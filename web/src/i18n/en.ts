@@ -1,3 +1,4 @@
+import { documentsEn } from './documents.en';
 import type { MessageKey } from './vi';
 
 /** English catalog: the second locale. The type makes a missing or extra key a compile error. */
@@ -313,4 +314,6 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.position': 'Position',
   'audit.entity.calendar_override': 'Calendar adjustment',
   'audit.entity.api_token': 'API token',
+
+  ...documentsEn,
 };

@@ -1,3 +1,5 @@
+import { documentsVi } from './documents.vi';
+
 /** Vietnamese UI catalog (the default locale). Every string a user reads lives here, never in components. */
 export const vi = {
   'app.name': 'Văn phòng số',
@@ -311,6 +313,8 @@ export const vi = {
   'audit.entity.position': 'Chức vụ',
   'audit.entity.calendar_override': 'Điều chỉnh lịch',
   'audit.entity.api_token': 'Mã truy cập API',
+
+  ...documentsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -36,3 +36,13 @@ export const vnDayStart = (value: Dayjs): string => dayjs.tz(toIsoDate(value), V
 export const vnDayEnd = (value: Dayjs): string => dayjs.tz(toIsoDate(value), VN_TZ).endOf('day').toISOString();
 
 export { dayjs };
+
+/**
+ * Vietnam's wall-clock time now, as a picker value. Pickers work in the browser's zone; handing them
+ * Vietnam's clock (and reading it back with vnWallClockToIso) keeps a clerk abroad or on a misconfigured
+ * machine entering the times of the office.
+ */
+export const vnNowWallClock = (): Dayjs => dayjs(dayjs().tz(VN_TZ).format('YYYY-MM-DDTHH:mm'));
+
+/** A date and time picked as Vietnam wall-clock time, as an ISO instant. */
+export const vnWallClockToIso = (value: Dayjs): string => dayjs.tz(value.format('YYYY-MM-DDTHH:mm'), VN_TZ).toISOString();

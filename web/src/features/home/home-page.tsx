@@ -47,7 +47,7 @@ export function HomePage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
         {BUSINESS_MODULES.map((m) => (
           <Col key={m.key} xs={24} md={12} xl={8}>
-            <ModuleCard module={m} building />
+            <ModuleCard module={m} building={!m.built} />
           </Col>
         ))}
       </Row>
