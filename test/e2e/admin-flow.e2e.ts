@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The administrator's first day: sign in, add a unit and a person to it, then that person signs in and sees
 // only what a specialist may see. Every admin page is opened on the way and photographed for review.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -37,12 +38,29 @@ const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeou
  * Typing first also matters: long lists are virtualised and render only the options in view.
  */
 async function choose(field: Locator, search: string, option: string) {
-  await field.click();
-  await field.fill(search);
   const id = await field.getAttribute('id');
-  const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
-  await visible(item);
-  await item.click();
+  // A click that lands while another dropdown is still animating away can be lost: check, and retry.
+  // Taken = a single select closed its dropdown, or a multiple select marked the option selected.
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await field.fill(search);
+    const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
+    await visible(item);
+    await item.click();
+    const taken = await item
+      .evaluate(
+        (el) =>
+          new Promise<boolean>((resolve) => {
+            const done = () => el.classList.contains('ant-select-item-option-selected') || !el.isConnected || el.getBoundingClientRect().height === 0 || getComputedStyle(el.closest('.ant-select-dropdown') ?? el).visibility === 'hidden' || (el.closest('.ant-select-dropdown') as HTMLElement | null)?.classList.contains('ant-select-dropdown-hidden') === true;
+            const started = Date.now();
+            const tick = () => (done() ? resolve(true) : Date.now() - started > 3000 ? resolve(false) : setTimeout(tick, 50));
+            tick();
+          }),
+      )
+      .catch(() => true); // the option left the DOM: the dropdown closed on a selection
+    if (taken) return;
+    if (attempt >= 3) throw new Error(`could not choose "${option}"`);
+  }
 }
 
 async function login(username: string, password: string) {
