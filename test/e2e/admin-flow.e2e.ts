@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { screenshotIfFailed } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const UNIT_NAME = 'Phòng Thử nghiệm Tự động';
@@ -82,10 +83,7 @@ beforeAll(async () => {
   shot = screenshotter(page);
 });
 
-afterEach(async ({ task }) => {
-  // A picture of the moment of failure says more than a timeout message.
-  if (task.result?.state === 'fail') await page.screenshot({ path: `test-output/screenshots/failed-${task.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
-});
+afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
   await context?.close();

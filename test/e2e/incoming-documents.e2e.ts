@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../helpers/fixtures.js';
 import { launchChromium, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { isFocused, login, logout, visible } from './ui.js';
+import { isFocused, login, logout, screenshotIfFailed, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const DOC = {
@@ -80,9 +80,7 @@ beforeAll(async () => {
   shot = screenshotter(page, 10);
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await page.screenshot({ path: `test-output/screenshots/failed-${task.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
-});
+afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
   await context?.close();

@@ -18,3 +18,10 @@ export async function logout(page: Page) {
   await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).click();
   await visible(page.getByText('Bạn đã đăng xuất.'));
 }
+
+/** A picture of the moment of failure says more than a timeout message. */
+export async function screenshotIfFailed(page: Page | undefined, task: { name: string; result?: { state?: string } }) {
+  if (page && task.result?.state === 'fail') {
+    await page.screenshot({ path: `test-output/screenshots/failed-${task.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
+  }
+}
