@@ -146,7 +146,10 @@ describe('reading incoming documents', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    await t.as(leader, { method: 'GET', url: `/api/documents/${doc.id}/files/${doc.files[0].id}/content?inline=true` });
     const after = (await t.as(leader, { method: 'GET', url: `/api/documents/${doc.id}` })).json();
-    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(['registered', 'file_read']);
+    // the first reading and the first opening of each file go on the timeline, not every reload
+    expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(['registered', 'read', 'file_read']);
+    expect(after.readers).toBe(1);
   });
 });

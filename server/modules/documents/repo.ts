@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lt, or,
 import type { Db } from '../../db/open.js';
 import { files } from '../../platform/files/tables.js';
 import { likePatterns } from '../../platform/search/normalize.js';
-import { documentEvents, documentFiles, documentRegisters, documents, documentViewers, registerCounters } from './tables.js';
+import { documentAssignments, documentEvents, documentFiles, documentRegisters, documents, documentViewers, registerCounters } from './tables.js';
 
 // Every query is scoped by tenantId (rule 2).
 
-export type DocumentRow = typeof documents.$inferSelect & { registerName: string };
+export type DocumentRow = typeof documents.$inferSelect & { registerName: string | null };
 export type RegisterRow = typeof documentRegisters.$inferSelect;
 
 export async function findRegisters(db: Db, tenantId: string, agencyId: string) {
@@ -99,13 +99,15 @@ const documentColumns = { ...getTableColumns(documents), registerName: documentR
 /** What a reader may see: the agency's own non-secret documents, or secret ones naming the reader. */
 export interface VisibilityFilter {
   userId: string;
+  unitId: string;
   agencyIds: string[];
 }
 
 function visible(v: VisibilityFilter): SQL {
   const named = sql`exists (select 1 from ${documentViewers} where ${documentViewers.documentId} = ${documents.id} and ${documentViewers.userId} = ${v.userId})`;
   const ownAgency = v.agencyIds.length > 0 ? and(inArray(documents.agencyId, v.agencyIds), eq(documents.confidentiality, 'normal')) : undefined;
-  return or(ownAgency, named, eq(documents.createdBy, v.userId))!;
+  const assigned = sql`exists (select 1 from ${documentAssignments} where ${documentAssignments.documentId} = ${documents.id} and ${documentAssignments.status} <> 'recalled' and (${documentAssignments.userId} = ${v.userId} or (${documentAssignments.userId} is null and ${documentAssignments.unitId} = ${v.unitId})))`;
+  return or(ownAgency, named, assigned, eq(documents.createdBy, v.userId))!;
 }
 
 export interface IncomingFilter {
@@ -132,7 +134,7 @@ export async function findIncoming(db: Db, tenantId: string, v: VisibilityFilter
     db
       .select(documentColumns)
       .from(documents)
-      .innerJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+      .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
       .where(where)
       .orderBy(desc(documents.receivedAt), desc(documents.id))
       .limit(f.limit)
@@ -146,7 +148,7 @@ export async function getVisibleDocument(db: Db, tenantId: string, v: Visibility
   const [row] = await db
     .select(documentColumns)
     .from(documents)
-    .innerJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+    .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
     .where(and(eq(documents.tenantId, tenantId), eq(documents.id, id), visible(v)));
   return (row as DocumentRow | undefined) ?? null;
 }
@@ -178,4 +180,13 @@ export async function findAttachableFiles(db: Db, tenantId: string, userId: stri
         sql`not exists (select 1 from ${documentFiles} where ${documentFiles.fileId} = ${files.id})`,
       ),
     );
+}
+
+export async function hasOpenedFile(db: Db, documentId: string, userId: string, fileId: string) {
+  const [row] = await db
+    .select({ id: documentEvents.id })
+    .from(documentEvents)
+    .where(and(eq(documentEvents.documentId, documentId), eq(documentEvents.actorId, userId), eq(documentEvents.kind, 'file_read'), sql`${documentEvents.data}->>'fileId' = ${fileId}`))
+    .limit(1);
+  return Boolean(row);
 }

@@ -6,6 +6,9 @@ import { contentDisposition } from '../../platform/files/routes.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './document-types.js';
 import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
+import * as routing from './routing.js';
+import { AssignDocumentRequest, AssignmentParams, CompleteRequest, ExtendRequest, ForwardAssignmentRequest, InboxAssignment, InboxCountsResponse, InboxQuery, PresentDocumentRequest, RecallRequest, ReportRequest } from './routing-schemas.js';
+import { DocumentSummaryResponse } from './schemas.js';
 import * as documents from './service.js';
 
 export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore }) {
@@ -55,6 +58,65 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
         .send(stream);
     },
   });
+
+  const IdParams = z.object({ id: z.uuid() });
+  const done = DocumentResponse;
+
+  r.get('/api/documents/inbox', {
+    schema: {
+      operationId: 'listDocumentInbox',
+      summary: 'Hộp việc văn bản: chờ tôi xử lý, giao đơn vị tôi, để biết, quá hạn, đã xong, chưa giao',
+      tags,
+      querystring: InboxQuery,
+      response: { 200: z.object({ items: z.array(DocumentSummaryResponse.extend({ assignment: InboxAssignment.nullable() })), total: z.number().int() }), ...problems(400, 401) },
+    },
+    handler: (req) => routing.listInbox(ctxOf(db, req), req.query, documents.toDocumentSummary),
+  });
+
+  r.get('/api/documents/inbox/counts', {
+    schema: { operationId: 'getDocumentInboxCounts', summary: 'Số văn bản trong từng hộp việc (cho thanh bên)', tags, response: { 200: InboxCountsResponse, ...problems(401) } },
+    handler: (req) => routing.inboxCounts(ctxOf(db, req)),
+  });
+
+  r.post('/api/documents/:id/present', {
+    schema: { operationId: 'presentDocument', summary: 'Trình lãnh đạo cho ý kiến chỉ đạo', tags, params: IdParams, body: PresentDocumentRequest, response: { 200: done, ...problems(400, 401, 403, 404, 409) } },
+    handler: async (req) => {
+      await routing.presentDocument(ctxOf(db, req), req.params.id, req.body);
+      return documents.documentDetail(ctxOf(db, req), req.params.id);
+    },
+  });
+
+  r.post('/api/documents/:id/assignments', {
+    schema: {
+      operationId: 'assignDocument',
+      summary: 'Cho ý kiến chỉ đạo và giao xử lý: một chủ trì, phối hợp, để biết, hạn xử lý',
+      description: 'reassign=true: giao lại (thu hồi chủ trì, phối hợp hiện tại trong cùng một bước).',
+      tags,
+      params: IdParams,
+      body: AssignDocumentRequest,
+      response: { 200: done, ...problems(400, 401, 403, 404, 409) },
+    },
+    handler: async (req) => {
+      await routing.assignDocument(ctxOf(db, req), req.params.id, req.body);
+      return documents.documentDetail(ctxOf(db, req), req.params.id);
+    },
+  });
+
+  const step = <B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, run: (ctx: ReturnType<typeof ctxOf>, id: string, aid: string, b: z.output<B>) => Promise<void>) =>
+    r.post(`/api/documents/:id/assignments/:assignmentId/${path}`, {
+      schema: { operationId, summary, tags, params: AssignmentParams, body, response: { 200: done, ...problems(400, 401, 403, 404, 409) } },
+      handler: async (req) => {
+        const ctx = ctxOf(db, req);
+        await run(ctx, req.params.id, req.params.assignmentId, req.body as z.output<B>);
+        return documents.documentDetail(ctx, req.params.id);
+      },
+    });
+  step('accept', 'acceptAssignment', 'Tiếp nhận việc được giao', z.object({}), (ctx, id, aid) => routing.acceptAssignment(ctx, id, aid));
+  step('forward', 'forwardAssignment', 'Chuyển cho người trong đơn vị xử lý', ForwardAssignmentRequest, (ctx, id, aid, b) => routing.forwardAssignment(ctx, id, aid, b));
+  step('report', 'reportAssignmentProgress', 'Báo cáo tiến độ xử lý', ReportRequest, (ctx, id, aid, b) => routing.reportProgress(ctx, id, aid, b.note));
+  step('complete', 'completeAssignment', 'Báo cáo kết quả và hoàn thành', CompleteRequest, (ctx, id, aid, b) => routing.completeAssignment(ctx, id, aid, b.result));
+  step('recall', 'recallAssignment', 'Thu hồi việc đã giao', RecallRequest, (ctx, id, aid, b) => routing.recallAssignment(ctx, id, aid, b.note));
+  step('extend', 'extendAssignment', 'Gia hạn xử lý (giữ hạn ban đầu)', ExtendRequest, (ctx, id, aid, b) => routing.extendAssignment(ctx, id, aid, b));
 
   r.get('/api/document-registers', {
     schema: { operationId: 'listDocumentRegisters', summary: 'Sổ đăng ký văn bản của cơ quan', tags, response: { 200: z.object({ items: z.array(RegisterResponse) }), ...problems(401, 403) } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
+import { RoutingResponse } from './routing-schemas.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number, message = 'Không được để trống') =>
@@ -52,16 +53,16 @@ export const DocumentEventResponse = z.object({ id: z.uuid(), kind: z.string(), 
 export const DocumentSummaryResponse = z.object({
   id: z.uuid(),
   direction: z.enum(['incoming', 'outgoing']),
-  registerId: z.uuid(),
-  registerName: z.string(),
-  arrivalNumber: z.number().int().describe('Số đến'),
-  arrivalYear: z.number().int(),
-  receivedAt: z.iso.datetime(),
+  registerId: z.uuid().nullable(),
+  registerName: z.string().nullable(),
+  arrivalNumber: z.number().int().nullable().describe('Số đến (văn bản đến)'),
+  arrivalYear: z.number().int().nullable(),
+  receivedAt: z.iso.datetime().nullable(),
   channel: z.enum(['paper', 'electronic']),
   senderAgencyId: z.uuid().nullable(),
   senderName: z.string(),
-  numberNotation: z.string().describe('Số, ký hiệu: 123/UBND-VP'),
-  issuedDate: z.string(),
+  numberNotation: z.string().nullable().describe('Số, ký hiệu: 123/UBND-VP (dự thảo chưa có)'),
+  issuedDate: z.string().nullable(),
   typeCode: z.string(),
   typeName: z.string(),
   subject: z.string(),
@@ -77,6 +78,8 @@ export const DocumentResponse = DocumentSummaryResponse.extend({
   createdAt: z.iso.datetime(),
   files: z.array(DocumentFileResponse),
   events: z.array(DocumentEventResponse),
+  routing: RoutingResponse,
+  readers: z.number().int().describe('Số người đã xem'),
 });
 
 export const ListIncomingQuery = z.object({

@@ -12,6 +12,8 @@ import { getAgency, listUsersByIds } from '../org/index.js';
 import { documentTypeName, isStateSecret, type Confidentiality, type Urgency } from './document-types.js';
 import { visibilityOf } from './policy.js';
 import * as repo from './repo.js';
+import { routingView } from './routing.js';
+import * as routingRepo from './routing-repo.js';
 import type { ListIncomingQuery, RegisterIncomingRequest } from './schemas.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -24,11 +26,11 @@ export function toDocumentSummary(d: repo.DocumentRow) {
     registerName: d.registerName,
     arrivalNumber: d.arrivalNumber,
     arrivalYear: d.arrivalYear,
-    receivedAt: d.receivedAt.toISOString(),
+    receivedAt: d.receivedAt?.toISOString() ?? null,
     channel: d.channel,
     senderAgencyId: d.senderAgencyId,
     senderName: d.senderName,
-    numberNotation: `${d.codeNumber}/${d.codeNotation}`,
+    numberNotation: d.codeNumber ? `${d.codeNumber}/${d.codeNotation}` : null,
     issuedDate: d.issuedDate,
     typeCode: d.typeCode,
     typeName: documentTypeName(d.typeCode),
@@ -88,7 +90,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       if (dups.length > 0) {
         const first = dups[0]!;
         throw new DomainError('DUPLICATE_DOCUMENT', `Văn bản ${input.numberNotation} ngày ${input.issuedDate.split('-').reverse().join('/')} của ${senderName} đã được đăng ký với số đến ${first.arrivalNumber}/${first.arrivalYear}`, {
-          extra: { duplicates: dups.map((d) => ({ id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, receivedAt: d.receivedAt.toISOString() })) },
+          extra: { duplicates: dups.map((d) => ({ id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, receivedAt: d.receivedAt?.toISOString() ?? null })) },
         });
       }
     }
@@ -146,7 +148,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     return id;
   });
   // read after commit, outside the counter lock
-  return getDocument(ctx, id);
+  return documentDetail(ctx, id);
 }
 
 export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomingQuery>) {
@@ -165,11 +167,37 @@ export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomin
   return { items: items.map(toDocumentSummary), total };
 }
 
-/** A document the actor may see, with its files and timeline; anything else is "not found". */
+/**
+ * A document the actor may see, with its files, routing and timeline; anything else is "not found".
+ * Reading is recorded: the first reading by a person goes on the timeline, and their "for information"
+ * assignments are done.
+ */
 export async function getDocument(ctx: ServiceContext, id: string) {
   const row = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id);
   if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
-  const [fileRows, events] = await Promise.all([repo.getDocumentFiles(ctx.db, id), repo.getDocumentEvents(ctx.db, id)]);
+  await noteReading(ctx, id);
+  return documentDetail(ctx, id, row);
+}
+
+async function noteReading(ctx: ServiceContext, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    if (await routingRepo.recordRead(tx, id, ctx.actor.userId)) {
+      await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'read', note: 'Đã xem văn bản' });
+    }
+    await routingRepo.completeInfoAssignments(tx, id, ctx.actor.userId, ctx.actor.unitId);
+  });
+}
+
+/** The detail as `getDocument` gives it, without counting a reading (answers to the actor's own changes). */
+export async function documentDetail(ctx: ServiceContext, id: string, known?: repo.DocumentRow) {
+  const row = known ?? (await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id));
+  if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
+  const [fileRows, events, assignments, reads] = await Promise.all([
+    repo.getDocumentFiles(ctx.db, id),
+    repo.getDocumentEvents(ctx.db, id),
+    routingRepo.getAssignments(ctx.db, id),
+    routingRepo.getReads(ctx.db, id),
+  ]);
   return {
     ...toDocumentSummary(row),
     signerName: row.signerName,
@@ -178,10 +206,12 @@ export async function getDocument(ctx: ServiceContext, id: string) {
     createdAt: row.createdAt.toISOString(),
     files: fileRows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.note, at: e.at.toISOString() })),
+    routing: routingView(ctx.actor, row, assignments),
+    readers: reads.length,
   };
 }
 
-/** A file of a document, to anyone who may see the document; reading is recorded on the timeline. */
+/** A file of a document, to anyone who may see the document; the first opening per person goes on the timeline. */
 export async function openDocumentFile(ctx: ServiceContext, store: BlobStore, documentId: string, fileId: string) {
   const doc = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), documentId);
   if (!doc) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
@@ -189,7 +219,9 @@ export async function openDocumentFile(ctx: ServiceContext, store: BlobStore, do
   if (!file) throw new DomainError('NOT_FOUND', 'Văn bản không có tệp này');
   const row: FileRow = { id: file.id, tenantId: file.tenantId, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, createdBy: file.createdBy, createdAt: file.createdAt };
   const stream = await readVerified(store, row);
-  await repo.addEvent(ctx.db, { id: newId(), tenantId: ctx.actor.tenantId, documentId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'file_read', note: `Xem tệp ${file.name}` });
+  if (!(await repo.hasOpenedFile(ctx.db, documentId, ctx.actor.userId, fileId))) {
+    await repo.addEvent(ctx.db, { id: newId(), tenantId: ctx.actor.tenantId, documentId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'file_read', note: `Mở tệp ${file.name}`, data: { fileId } });
+  }
   return { file: row, stream };
 }
 

@@ -333,3 +333,11 @@ export async function findUsersByIds(db: Db, tenantId: string, ids: string[]) {
     .from(users)
     .where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)));
 }
+
+export async function findUnitsByIds(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: units.id, name: units.name, shortName: units.shortName, agencyId: units.agencyId, active: units.active })
+    .from(units)
+    .where(and(eq(units.tenantId, tenantId), inArray(units.id, ids)));
+}

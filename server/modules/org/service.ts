@@ -373,3 +373,9 @@ export async function listUsersByIds(ctx: ServiceContext, ids: string[]) {
   requirePermission(ctx.actor, 'org.read');
   return repo.findUsersByIds(ctx.db, ctx.actor.tenantId, [...new Set(ids)]);
 }
+
+/** Units of the actor's tenant among the given ids (to check units named by another module). */
+export async function listUnitsByIds(ctx: ServiceContext, ids: string[]) {
+  requirePermission(ctx.actor, 'org.read');
+  return repo.findUnitsByIds(ctx.db, ctx.actor.tenantId, [...new Set(ids)]);
+}

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'file.upload',
   'document.register',
   'document.read',
+  'document.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,8 +59,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'calendar.manage': 'tenant',
     'token.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit' },
   one_stop_officer: { ...everyone, 'user.read': 'unit' },
   department_staff: { ...everyone, 'user.read': 'unit' },

@@ -617,6 +617,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hộp việc văn bản: chờ tôi xử lý, giao đơn vị tôi, để biết, quá hạn, đã xong, chưa giao */
+        get: operations["listDocumentInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/inbox/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số văn bản trong từng hộp việc (cho thanh bên) */
+        get: operations["getDocumentInboxCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/present": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trình lãnh đạo cho ý kiến chỉ đạo */
+        post: operations["presentDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cho ý kiến chỉ đạo và giao xử lý: một chủ trì, phối hợp, để biết, hạn xử lý
+         * @description reassign=true: giao lại (thu hồi chủ trì, phối hợp hiện tại trong cùng một bước).
+         */
+        post: operations["assignDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tiếp nhận việc được giao */
+        post: operations["acceptAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển cho người trong đơn vị xử lý */
+        post: operations["forwardAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo tiến độ xử lý */
+        post: operations["reportAssignmentProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo kết quả và hoàn thành */
+        post: operations["completeAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi việc đã giao */
+        post: operations["recallAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/assignments/{assignmentId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gia hạn xử lý (giữ hạn ban đầu) */
+        post: operations["extendAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/document-registers": {
         parameters: {
             query?: never;
@@ -6159,21 +6332,19 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             direction: "incoming" | "outgoing";
-                            /** Format: uuid */
-                            registerId: string;
-                            registerName: string;
-                            /** @description Số đến */
-                            arrivalNumber: number;
-                            arrivalYear: number;
-                            /** Format: date-time */
-                            receivedAt: string;
+                            registerId: string | null;
+                            registerName: string | null;
+                            /** @description Số đến (văn bản đến) */
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            receivedAt: string | null;
                             /** @enum {string} */
                             channel: "paper" | "electronic";
                             senderAgencyId: string | null;
                             senderName: string;
-                            /** @description Số, ký hiệu: 123/UBND-VP */
-                            numberNotation: string;
-                            issuedDate: string;
+                            /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                            numberNotation: string | null;
+                            issuedDate: string | null;
                             typeCode: string;
                             typeName: string;
                             subject: string;
@@ -6327,21 +6498,19 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         direction: "incoming" | "outgoing";
-                        /** Format: uuid */
-                        registerId: string;
-                        registerName: string;
-                        /** @description Số đến */
-                        arrivalNumber: number;
-                        arrivalYear: number;
-                        /** Format: date-time */
-                        receivedAt: string;
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
                         /** @enum {string} */
                         channel: "paper" | "electronic";
                         senderAgencyId: string | null;
                         senderName: string;
-                        /** @description Số, ký hiệu: 123/UBND-VP */
-                        numberNotation: string;
-                        issuedDate: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
                         typeCode: string;
                         typeName: string;
                         subject: string;
@@ -6374,6 +6543,45 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
                     };
                 };
             };
@@ -6497,21 +6705,19 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         direction: "incoming" | "outgoing";
-                        /** Format: uuid */
-                        registerId: string;
-                        registerName: string;
-                        /** @description Số đến */
-                        arrivalNumber: number;
-                        arrivalYear: number;
-                        /** Format: date-time */
-                        receivedAt: string;
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
                         /** @enum {string} */
                         channel: "paper" | "electronic";
                         senderAgencyId: string | null;
                         senderName: string;
-                        /** @description Số, ký hiệu: 123/UBND-VP */
-                        numberNotation: string;
-                        issuedDate: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
                         typeCode: string;
                         typeName: string;
                         subject: string;
@@ -6544,6 +6750,45 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
                     };
                 };
             };
@@ -6670,6 +6915,2128 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDocumentInbox: {
+        parameters: {
+            query?: {
+                /** @description mine: chờ tôi xử lý; unit: giao đơn vị tôi; info: để biết; overdue: quá hạn; done: đã xong; unassigned: chưa giao (văn thư, lãnh đạo) */
+                view?: "mine" | "unit" | "info" | "overdue" | "done" | "unassigned";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            registerId: string | null;
+                            registerName: string | null;
+                            /** @description Số đến (văn bản đến) */
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            receivedAt: string | null;
+                            /** @enum {string} */
+                            channel: "paper" | "electronic";
+                            senderAgencyId: string | null;
+                            senderName: string;
+                            /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                            numberNotation: string | null;
+                            issuedDate: string | null;
+                            typeCode: string;
+                            typeName: string;
+                            subject: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /** @enum {string} */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            dueDate: string | null;
+                            status: string;
+                            assignment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                dueDate: string | null;
+                                overdue: boolean;
+                                instruction: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDocumentInboxCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mine: number;
+                        unit: number;
+                        info: number;
+                        overdue: number;
+                        done: number;
+                        unassigned: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    presentDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Lãnh đạo được trình
+                     */
+                    leaderId: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    assignDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hạn xử lý */
+                    dueDate?: string;
+                    /** @description Hạn xử lý sau N ngày làm việc kể từ hôm nay */
+                    dueInWorkingDays?: number;
+                    instruction: string;
+                    /** @description Đơn vị hoặc người chủ trì (đúng một) */
+                    lead: {
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                    /**
+                     * @description Đơn vị, người phối hợp
+                     * @default []
+                     */
+                    coordinators?: {
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    }[];
+                    /**
+                     * @description Đơn vị, người nhận để biết
+                     * @default []
+                     */
+                    info?: {
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    }[];
+                    /**
+                     * @description Giao lại: thu hồi chủ trì và phối hợp hiện tại
+                     * @default false
+                     */
+                    reassign?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    forwardAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hạn xử lý */
+                    dueDate?: string;
+                    /** @description Hạn xử lý sau N ngày làm việc kể từ hôm nay */
+                    dueInWorkingDays?: number;
+                    /**
+                     * Format: uuid
+                     * @description Người trong cùng đơn vị
+                     */
+                    userId: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reportAssignmentProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    completeAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    result: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recallAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    extendAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hạn xử lý */
+                    dueDate?: string;
+                    /** @description Hạn xử lý sau N ngày làm việc kể từ hôm nay */
+                    dueInWorkingDays?: number;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

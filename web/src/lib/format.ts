@@ -18,10 +18,11 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export const formatNumber = (n: number): string => numberFormat.format(n);
 
 /** An ISO instant (e.g. createdAt) as a Vietnam-time date and time. */
-export const formatInstant = (iso: string, format = DATE_TIME_FORMAT): string => dayjs.utc(iso).tz(VN_TZ).format(format);
+/** An instant in Vietnam time; empty for a missing one (a draft has no received or issue time). */
+export const formatInstant = (iso: string | null, format = DATE_TIME_FORMAT): string => (iso ? dayjs.utc(iso).tz(VN_TZ).format(format) : '');
 
 /** A calendar date 'YYYY-MM-DD' (already a Vietnam date) as dd/MM/yyyy, without any time-zone shift. */
-export const formatDay = (isoDate: string): string => dayjs(isoDate).format(DATE_FORMAT);
+export const formatDay = (isoDate: string | null): string => (isoDate ? dayjs(isoDate).format(DATE_FORMAT) : '');
 
 export const weekdayOf = (isoDate: string): string => t(`weekday.${dayjs(isoDate).day()}` as MessageKey);
 

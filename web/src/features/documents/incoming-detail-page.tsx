@@ -78,7 +78,7 @@ export function IncomingDetailPage() {
       <PageHeader
         title={
           <Flex gap={8} align="center" wrap>
-            {t('incoming.detail.title', { number: d.arrivalNumber, year: d.arrivalYear })}
+            {t('incoming.detail.title', { number: d.arrivalNumber ?? '', year: d.arrivalYear ?? '' })}
             <UrgencyTag urgency={d.urgency} />
             <ConfidentialityTag confidentiality={d.confidentiality} />
           </Flex>

@@ -21,7 +21,7 @@ export function RegisteredResult({ document: d, onNext }: { document: IncomingDo
             <div data-testid="arrival-number" style={{ fontSize: 72, fontWeight: 700, lineHeight: 1.1, color: '#b71c1c' }}>
               {d.arrivalNumber}
             </div>
-            <div>{t('incoming.done.register', { register: d.registerName, year: d.arrivalYear })}</div>
+            <div>{t('incoming.done.register', { register: d.registerName ?? '', year: d.arrivalYear ?? '' })}</div>
             <div>
               {t('document.receivedAt')}: {formatInstant(d.receivedAt)}
               {d.dueDate && ` · ${t('document.dueDate')}: ${formatDay(d.dueDate)}`}
