@@ -17,8 +17,10 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; where
   { username: 'lanhdao', fullName: 'Lê Minh Đức', role: 'leader', where: 'ubnd:ld', position: 'Phó Chủ tịch UBND tỉnh' },
   { username: 'chanhvanphong', fullName: 'Phạm Thanh Hải', role: 'leader', where: 'vp:ld', position: 'Chánh Văn phòng' },
   { username: 'chuyenvien', fullName: 'Võ Thị Ngọc Ánh', role: 'specialist', where: 'vp:th', position: 'Chuyên viên' },
+  { username: 'truongphong', fullName: 'Trương Văn Phong', role: 'leader', where: 'vp:th', position: 'Trưởng phòng' },
   { username: 'motcua', fullName: 'Huỳnh Văn Tâm', role: 'one_stop_officer', where: 'center1', position: 'Cán bộ một cửa' },
   { username: 'so', fullName: 'Đặng Thu Trang', role: 'department_staff', where: 'stc', position: 'Chuyên viên' },
+  { username: 'vanthuso', fullName: 'Lê Thị Thu', role: 'clerk', where: 'stc', position: 'Văn thư' },
   { username: 'xa', fullName: 'Lý Hoàng Nam', role: 'commune_staff', where: 'rachgia', position: 'Công chức' },
 ];
 

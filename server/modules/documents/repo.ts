@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { files } from '../../platform/files/tables.js';
 import { likePatterns } from '../../platform/search/normalize.js';
@@ -101,13 +101,19 @@ export interface VisibilityFilter {
   userId: string;
   unitId: string;
   agencyIds: string[];
+  /** the clerks' agencies: they number and issue every signed outgoing document, secret ones too */
+  clerkAgencyIds: string[];
 }
 
 function visible(v: VisibilityFilter): SQL {
   const named = sql`exists (select 1 from ${documentViewers} where ${documentViewers.documentId} = ${documents.id} and ${documentViewers.userId} = ${v.userId})`;
   const ownAgency = v.agencyIds.length > 0 ? and(inArray(documents.agencyId, v.agencyIds), eq(documents.confidentiality, 'normal')) : undefined;
   const assigned = sql`exists (select 1 from ${documentAssignments} where ${documentAssignments.documentId} = ${documents.id} and ${documentAssignments.status} <> 'recalled' and (${documentAssignments.userId} = ${v.userId} or (${documentAssignments.userId} is null and ${documentAssignments.unitId} = ${v.unitId})))`;
-  return or(ownAgency, named, assigned, eq(documents.createdBy, v.userId))!;
+  // the clerk who registered it or the drafter; not the sender's clerk on a delivered copy
+  const author = and(eq(documents.createdBy, v.userId), isNull(documents.sourceDocumentId));
+  const toNumber =
+    v.clerkAgencyIds.length > 0 ? and(inArray(documents.agencyId, v.clerkAgencyIds), eq(documents.direction, 'outgoing'), inArray(documents.status, ['signed', 'issued', 'recalled'])) : undefined;
+  return or(ownAgency, named, assigned, author, toNumber)!;
 }
 
 export interface IncomingFilter {
@@ -155,11 +161,11 @@ export async function getVisibleDocument(db: Db, tenantId: string, v: Visibility
 
 export async function getDocumentFiles(db: Db, documentId: string) {
   return db
-    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, version: documentFiles.version, addedAt: documentFiles.addedAt, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
     .from(documentFiles)
     .innerJoin(files, eq(files.id, documentFiles.fileId))
     .where(eq(documentFiles.documentId, documentId))
-    .orderBy(asc(documentFiles.position));
+    .orderBy(asc(documentFiles.position), asc(documentFiles.version));
 }
 
 export async function getDocumentEvents(db: Db, documentId: string) {

@@ -6,6 +6,8 @@ import { contentDisposition } from '../../platform/files/routes.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './document-types.js';
 import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
+import * as outgoing from './outgoing.js';
+import { AddVersionRequest, CreateOutgoingDraftRequest, IssueRequest, NoteRequest, OptionalNoteRequest, OutgoingListQuery, OutgoingListResponse, SubmitRequest, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
 import * as routing from './routing.js';
 import { AssignDocumentRequest, AssignmentParams, CompleteRequest, ExtendRequest, ForwardAssignmentRequest, InboxAssignment, InboxCountsResponse, InboxQuery, PresentDocumentRequest, RecallRequest, ReportRequest } from './routing-schemas.js';
 import { DocumentSummaryResponse } from './schemas.js';
@@ -74,8 +76,12 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   });
 
   r.get('/api/documents/inbox/counts', {
-    schema: { operationId: 'getDocumentInboxCounts', summary: 'Số văn bản trong từng hộp việc (cho thanh bên)', tags, response: { 200: InboxCountsResponse, ...problems(401) } },
-    handler: (req) => routing.inboxCounts(ctxOf(db, req)),
+    schema: { operationId: 'getDocumentInboxCounts', summary: 'Số văn bản trong từng hộp việc (cho thanh bên)', tags, response: { 200: InboxCountsResponse.extend({ review: z.number().int().describe('Dự thảo chờ tôi xem xét, duyệt, ký'), toIssue: z.number().int().describe('Văn bản đã ký chờ văn thư phát hành'), returned: z.number().int().describe('Dự thảo của tôi bị trả lại') }), ...problems(401) } },
+    handler: async (req) => {
+      const ctx = ctxOf(db, req);
+      const [incoming, outgoingCounts] = await Promise.all([routing.inboxCounts(ctx), outgoing.outgoingCounts(ctx)]);
+      return { ...incoming, ...outgoingCounts };
+    },
   });
 
   r.post('/api/documents/:id/present', {
@@ -117,6 +123,45 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   step('complete', 'completeAssignment', 'Báo cáo kết quả và hoàn thành', CompleteRequest, (ctx, id, aid, b) => routing.completeAssignment(ctx, id, aid, b.result));
   step('recall', 'recallAssignment', 'Thu hồi việc đã giao', RecallRequest, (ctx, id, aid, b) => routing.recallAssignment(ctx, id, aid, b.note));
   step('extend', 'extendAssignment', 'Gia hạn xử lý (giữ hạn ban đầu)', ExtendRequest, (ctx, id, aid, b) => routing.extendAssignment(ctx, id, aid, b));
+
+  r.post('/api/documents/outgoing', {
+    schema: {
+      operationId: 'createOutgoingDraft',
+      summary: 'Tạo dự thảo văn bản đi: loại, trích yếu, người ký, nơi nhận, tệp nội dung, phụ lục',
+      tags,
+      body: CreateOutgoingDraftRequest,
+      response: { 201: done, ...problems(400, 401, 403) },
+    },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(db, req);
+      const id = await outgoing.createOutgoingDraft(ctx, req.body);
+      return reply.code(201).send(await documents.documentDetail(ctx, id));
+    },
+  });
+
+  r.get('/api/documents/outgoing', {
+    schema: { operationId: 'listOutgoingDocuments', summary: 'Văn bản đi: dự thảo của tôi, chờ tôi xem xét, chờ phát hành, đã phát hành', tags, querystring: OutgoingListQuery, response: { 200: OutgoingListResponse, ...problems(400, 401) } },
+    handler: (req) => outgoing.listOutgoing(ctxOf(db, req), req.query, documents.toDocumentSummary),
+  });
+
+  const act = <B extends z.ZodType>(path: string, method: 'post' | 'patch', operationId: string, summary: string, body: B, run: (ctx: ReturnType<typeof ctxOf>, id: string, b: z.output<B>) => Promise<unknown>) =>
+    r[method](`/api/documents/outgoing/:id${path}`, {
+      schema: { operationId, summary, tags, params: IdParams, body, response: { 200: done, ...problems(400, 401, 403, 404, 409) } },
+      handler: async (req) => {
+        const ctx = ctxOf(db, req);
+        await run(ctx, req.params.id, req.body as z.output<B>);
+        return documents.documentDetail(ctx, req.params.id);
+      },
+    });
+  act('', 'patch', 'updateOutgoingDraft', 'Sửa thông tin dự thảo (người soạn, trước khi chuyển đi)', UpdateOutgoingDraftRequest, (ctx, id, b) => outgoing.updateOutgoingDraft(ctx, id, b));
+  act('/versions', 'post', 'addOutgoingVersion', 'Thêm phiên bản dự thảo (giữ mọi phiên bản)', AddVersionRequest, (ctx, id, b) => outgoing.addDraftVersion(ctx, id, b));
+  act('/submit', 'post', 'submitOutgoingDocument', 'Chuyển dự thảo cho người xem xét tiếp theo hoặc trình ký', SubmitRequest, (ctx, id, b) => outgoing.submitOutgoing(ctx, id, b));
+  act('/return', 'post', 'returnOutgoingDocument', 'Trả lại dự thảo cho người soạn để chỉnh sửa', NoteRequest, (ctx, id, b) => outgoing.returnOutgoing(ctx, id, b.note));
+  act('/comments', 'post', 'commentOutgoingDocument', 'Góp ý dự thảo', NoteRequest, (ctx, id, b) => outgoing.commentOutgoing(ctx, id, b.note));
+  act('/approve', 'post', 'approveOutgoingDocument', 'Người ký duyệt văn bản', OptionalNoteRequest, (ctx, id, b) => outgoing.approveOutgoing(ctx, id, b.note));
+  act('/sign', 'post', 'signOutgoingDocument', 'Người ký xác nhận đã ký (chỗ nối cho ký số PAdES)', z.object({}), (ctx, id) => outgoing.signOutgoing(ctx, id));
+  act('/issue', 'post', 'issueOutgoingDocument', 'Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến', IssueRequest, (ctx, id, b) => outgoing.issueOutgoingDocument(ctx, id, b));
+  act('/recall', 'post', 'recallOutgoingDocument', 'Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại', NoteRequest, (ctx, id, b) => outgoing.recallOutgoing(ctx, id, b.note));
 
   r.get('/api/document-registers', {
     schema: { operationId: 'listDocumentRegisters', summary: 'Sổ đăng ký văn bản của cơ quan', tags, response: { 200: z.object({ items: z.array(RegisterResponse) }), ...problems(401, 403) } },

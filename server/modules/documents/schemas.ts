@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
 import { RoutingResponse } from './routing-schemas.js';
+import { RECIPIENT_KINDS, RECIPIENT_STATUSES } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number, message = 'Không được để trống') =>
@@ -71,6 +72,33 @@ export const DocumentSummaryResponse = z.object({
   dueDate: z.string().nullable(),
   status: z.string(),
 });
+export const RecipientResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(RECIPIENT_KINDS),
+  agencyId: z.uuid().nullable(),
+  unitId: z.uuid().nullable(),
+  name: z.string(),
+  status: z.enum(RECIPIENT_STATUSES).describe('pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi'),
+  deliveredAt: z.iso.datetime().nullable(),
+  readAt: z.iso.datetime().nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+});
+
+export const VersionResponse = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), version: z.number().int(), addedAt: z.iso.datetime() });
+
+export const OutgoingPartResponse = z.object({
+  draftingUnitName: z.string().nullable(),
+  signerId: z.uuid().nullable(),
+  holderId: z.uuid().nullable(),
+  holderName: z.string().nullable(),
+  issueNumber: z.number().int().nullable(),
+  issuedAt: z.iso.datetime().nullable(),
+  replyToId: z.uuid().nullable(),
+  recipients: z.array(RecipientResponse),
+  versions: z.array(VersionResponse).describe('Các phiên bản dự thảo, mới nhất trước'),
+  actions: z.array(z.enum(['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'issue', 'recall'])).describe('Thao tác người đang xem được làm'),
+});
+
 export const DocumentResponse = DocumentSummaryResponse.extend({
   signerName: z.string().nullable(),
   signerPosition: z.string().nullable(),
@@ -80,6 +108,8 @@ export const DocumentResponse = DocumentSummaryResponse.extend({
   events: z.array(DocumentEventResponse),
   routing: RoutingResponse,
   readers: z.number().int().describe('Số người đã xem'),
+  sourceDocumentId: z.uuid().nullable().describe('Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh'),
+  outgoing: OutgoingPartResponse.nullable().describe('Văn bản đi: nơi nhận, phiên bản, người đang giữ'),
 });
 
 export const ListIncomingQuery = z.object({

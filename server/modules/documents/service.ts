@@ -12,6 +12,8 @@ import { getAgency, listUsersByIds } from '../org/index.js';
 import { documentTypeName, isStateSecret, type Confidentiality, type Urgency } from './document-types.js';
 import { visibilityOf } from './policy.js';
 import * as repo from './repo.js';
+import { markCopyRead } from './outgoing-repo.js';
+import { outgoingPart } from './outgoing.js';
 import { routingView } from './routing.js';
 import * as routingRepo from './routing-repo.js';
 import type { ListIncomingQuery, RegisterIncomingRequest } from './schemas.js';
@@ -182,6 +184,7 @@ export async function getDocument(ctx: ServiceContext, id: string) {
 async function noteReading(ctx: ServiceContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     if (await routingRepo.recordRead(tx, id, ctx.actor.userId)) {
+      await markCopyRead(tx, id);
       await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'read', note: 'Đã xem văn bản' });
     }
     await routingRepo.completeInfoAssignments(tx, id, ctx.actor.userId, ctx.actor.unitId);
@@ -198,16 +201,19 @@ export async function documentDetail(ctx: ServiceContext, id: string, known?: re
     routingRepo.getAssignments(ctx.db, id),
     routingRepo.getReads(ctx.db, id),
   ]);
+  const current = row.direction === 'outgoing' ? fileRows.filter((f) => f.role === 'attachment' || f === fileRows.filter((m) => m.role === 'main').at(-1)) : fileRows;
   return {
     ...toDocumentSummary(row),
     signerName: row.signerName,
     signerPosition: row.signerPosition,
     pages: row.pages,
     createdAt: row.createdAt.toISOString(),
-    files: fileRows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
+    files: current.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.note, at: e.at.toISOString() })),
     routing: routingView(ctx.actor, row, assignments),
     readers: reads.length,
+    sourceDocumentId: row.sourceDocumentId,
+    outgoing: row.direction === 'outgoing' ? await outgoingPart(ctx, row, fileRows) : null,
   };
 }
 
@@ -215,6 +221,7 @@ export async function documentDetail(ctx: ServiceContext, id: string, known?: re
 export async function openDocumentFile(ctx: ServiceContext, store: BlobStore, documentId: string, fileId: string) {
   const doc = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), documentId);
   if (!doc) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
+  if (doc.status === 'withdrawn') throw new DomainError('DOCUMENT_WITHDRAWN');
   const file = (await repo.getDocumentFiles(ctx.db, documentId)).find((f) => f.id === fileId);
   if (!file) throw new DomainError('NOT_FOUND', 'Văn bản không có tệp này');
   const row: FileRow = { id: file.id, tenantId: file.tenantId, sha256: file.sha256, size: file.size, mime: file.mime, name: file.name, createdBy: file.createdBy, createdAt: file.createdAt };

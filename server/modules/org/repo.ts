@@ -329,8 +329,9 @@ export async function getActorUser(db: Db, id: string): Promise<ActorUserRow | n
 export async function findUsersByIds(db: Db, tenantId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: users.id, fullName: users.fullName, agencyId: users.agencyId, unitId: users.unitId, active: users.active })
+    .select({ id: users.id, fullName: users.fullName, agencyId: users.agencyId, unitId: users.unitId, active: users.active, positionName: positions.name })
     .from(users)
+    .leftJoin(positions, eq(positions.id, users.positionId))
     .where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)));
 }
 

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'document.register',
   'document.read',
   'document.assign',
+  'document.draft',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,12 +60,12 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'calendar.manage': 'tenant',
     'token.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency' },
-  specialist: { ...everyone, 'user.read': 'unit' },
-  one_stop_officer: { ...everyone, 'user.read': 'unit' },
-  department_staff: { ...everyone, 'user.read': 'unit' },
-  commune_staff: { ...everyone, 'user.read': 'unit' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency' },
+  specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
+  one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
+  department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
+  commune_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
 };
 
 export interface Actor {

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   HAS_HISTORY: { status: 409, title: 'Không thể xóa vì đã có dữ liệu lịch sử; hãy ngừng kích hoạt' },
   DUPLICATE_DOCUMENT: { status: 409, title: 'Văn bản này có thể đã được đăng ký' },
   INVALID_STATE: { status: 409, title: 'Trạng thái hiện tại không cho phép thao tác này' },
+  DOCUMENT_WITHDRAWN: { status: 410, title: 'Văn bản đã bị cơ quan gửi thu hồi' },
   ACCOUNT_LOCKED: { status: 423, title: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần' },
   ACCOUNT_DISABLED: { status: 403, title: 'Tài khoản đã ngừng hoạt động' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Dữ liệu gửi lên quá lớn' },

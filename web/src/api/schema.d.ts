@@ -790,6 +790,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản đi: dự thảo của tôi, chờ tôi xem xét, chờ phát hành, đã phát hành */
+        get: operations["listOutgoingDocuments"];
+        put?: never;
+        /** Tạo dự thảo văn bản đi: loại, trích yếu, người ký, nơi nhận, tệp nội dung, phụ lục */
+        post: operations["createOutgoingDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin dự thảo (người soạn, trước khi chuyển đi) */
+        patch: operations["updateOutgoingDraft"];
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm phiên bản dự thảo (giữ mọi phiên bản) */
+        post: operations["addOutgoingVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển dự thảo cho người xem xét tiếp theo hoặc trình ký */
+        post: operations["submitOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại dự thảo cho người soạn để chỉnh sửa */
+        post: operations["returnOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Góp ý dự thảo */
+        post: operations["commentOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người ký duyệt văn bản */
+        post: operations["approveOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người ký xác nhận đã ký (chỗ nối cho ký số PAdES) */
+        post: operations["signOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến */
+        post: operations["issueOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại */
+        post: operations["recallOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/document-registers": {
         parameters: {
             query?: never;
@@ -6582,6 +6753,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -6789,6 +7002,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -7078,6 +7333,12 @@ export interface operations {
                         overdue: number;
                         done: number;
                         unassigned: number;
+                        /** @description Dự thảo chờ tôi xem xét, duyệt, ký */
+                        review: number;
+                        /** @description Văn bản đã ký chờ văn thư phát hành */
+                        toIssue: number;
+                        /** @description Dự thảo của tôi bị trả lại */
+                        returned: number;
                     };
                 };
             };
@@ -7224,6 +7485,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -7497,6 +7800,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -7733,6 +8078,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -7980,6 +8367,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -8218,6 +8647,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -8456,6 +8927,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -8694,6 +9207,48 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
@@ -8936,6 +9491,2980 @@ export interface operations {
                         };
                         /** @description Số người đã xem */
                         readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listOutgoingDocuments: {
+        parameters: {
+            query?: {
+                /** @description drafts: dự thảo của tôi; review: chờ tôi xem xét, duyệt; to_issue: chờ cấp số, phát hành (văn thư); issued: đã phát hành */
+                view?: "drafts" | "review" | "to_issue" | "issued";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            registerId: string | null;
+                            registerName: string | null;
+                            /** @description Số đến (văn bản đến) */
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            receivedAt: string | null;
+                            /** @enum {string} */
+                            channel: "paper" | "electronic";
+                            senderAgencyId: string | null;
+                            senderName: string;
+                            /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                            numberNotation: string | null;
+                            issuedDate: string | null;
+                            typeCode: string;
+                            typeName: string;
+                            subject: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                            /** @enum {string} */
+                            confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                            dueDate: string | null;
+                            status: string;
+                            holderName: string | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createOutgoingDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Loại văn bản
+                     * @enum {string}
+                     */
+                    typeCode: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
+                    subject: string;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                    /**
+                     * Format: uuid
+                     * @description Người ký dự kiến
+                     */
+                    signerId: string;
+                    /** @description Nơi nhận */
+                    recipients?: {
+                        /**
+                         * Format: uuid
+                         * @description Cơ quan trong tỉnh: nhận ngay thành văn bản đến
+                         */
+                        agencyId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Đơn vị nội bộ: nhận để biết
+                         */
+                        unitId?: string;
+                        /** @description Nơi nhận bên ngoài: chờ gửi qua trục liên thông */
+                        name?: string;
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description Tệp nội dung dự thảo (DOCX hoặc PDF) đã tải lên
+                     */
+                    contentFileId?: string;
+                    /**
+                     * @description Phụ lục, tài liệu kèm theo
+                     * @default []
+                     */
+                    attachmentIds?: string[];
+                    /**
+                     * Format: uuid
+                     * @description Văn bản đến mà văn bản này trả lời
+                     */
+                    replyToId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateOutgoingDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Loại văn bản
+                     * @enum {string}
+                     */
+                    typeCode?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
+                    subject?: string;
+                    /** @enum {string} */
+                    urgency?: "normal" | "urgent" | "very_urgent" | "flash";
+                    /** @enum {string} */
+                    confidentiality?: "normal" | "confidential" | "secret" | "top_secret";
+                    /** Format: uuid */
+                    signerId?: string;
+                    recipients?: {
+                        /**
+                         * Format: uuid
+                         * @description Cơ quan trong tỉnh: nhận ngay thành văn bản đến
+                         */
+                        agencyId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Đơn vị nội bộ: nhận để biết
+                         */
+                        unitId?: string;
+                        /** @description Nơi nhận bên ngoài: chờ gửi qua trục liên thông */
+                        name?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addOutgoingVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Bản dự thảo mới đã tải lên
+                     */
+                    fileId: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submitOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Người xem xét tiếp theo (trưởng đơn vị, lãnh đạo văn phòng, người ký)
+                     */
+                    toUserId: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    returnOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    commentOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approveOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    signOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    issueOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Sổ văn bản đi; bỏ trống = sổ theo loại văn bản
+                     */
+                    registerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recallOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        status: string;
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                        } | null;
                     };
                 };
             };
