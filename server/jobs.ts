@@ -1,3 +1,4 @@
+import { extractPendingContent } from './modules/documents/content-text.js';
 import { tenants } from './modules/org/tables.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
@@ -34,6 +35,15 @@ export const createJobs = (deps: { blobStore: BlobStore }): JobDefinition[] => [
     async run(db, now) {
       const { blobs, temps } = await sweepOrphanBlobs(db, deps.blobStore, now);
       return blobs + temps > 0 ? `removed ${blobs} orphan blob(s), ${temps} stale upload(s)` : undefined;
+    },
+  },
+  {
+    name: 'documents.extract-text',
+    version: 1,
+    everyMs: 30_000,
+    async run(db) {
+      const n = await extractPendingContent(db, deps.blobStore, 50);
+      return n > 0 ? `extracted the text of ${n} document(s)` : undefined;
     },
   },
 ];

@@ -81,3 +81,18 @@ export function multipart(filename: string, data: Buffer, field = 'file', conten
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** A real PDF with a Unicode font and a text layer in Vietnamese (what a signed công văn looks like to search). */
+export async function vietnamesePdf(lines: string[]): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { createRequire } = await import('node:module');
+  const font = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.font(font).fontSize(13);
+  for (const line of lines) doc.text(line);
+  doc.end();
+  return done;
+}

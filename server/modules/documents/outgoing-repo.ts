@@ -105,7 +105,7 @@ export async function findOutgoing(db: Db, view: OutgoingView, x: OutgoingActor,
   const conds = [outgoingWhere(view, x)];
   for (const p of f.q ? likePatterns(f.q) : []) conds.push(like(documents.searchText, p));
   const where = and(...conds);
-  const holder = sql<string | null>`(select ${users.fullName} from ${users} where ${users.id} = ${documents.holderId})`;
+  const holder = sql<string | null>`(select u.full_name from users u where u.id = "documents"."holder_id")`;
   const [items, [total]] = await Promise.all([
     db
       .select({ ...getTableColumns(documents), registerName: documentRegisters.name, holderName: holder })

@@ -11,6 +11,7 @@ import { DOCUMENT_TYPES, documentTypeName, isStateSecret, type Confidentiality }
 import * as out from './outgoing-repo.js';
 import type { AddVersionRequest, CreateOutgoingDraftRequest, OutgoingListQuery, RecipientInput, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
 import { visibilityOf } from './policy.js';
+import { assertOpen } from './registers.js';
 import * as repo from './repo.js';
 import * as routingRepo from './routing-repo.js';
 
@@ -123,6 +124,7 @@ export async function createOutgoingDraft(ctx: ServiceContext, input: In<typeof 
       signerId: signer.id,
       holderId: ctx.actor.userId,
       replyToId: input.replyToId ?? null,
+      contentExtractedAt: input.contentFileId || input.attachmentIds.length ? null : new Date(),
       createdBy: ctx.actor.userId,
     });
     await out.replaceRecipients(tx, ctx.actor.tenantId, id, recipients);
@@ -203,6 +205,7 @@ export async function addDraftVersion(ctx: ServiceContext, id: string, input: In
     await takeFile(ctx, tx, input.fileId, 'fileId', DRAFT_KINDS);
     const version = await out.nextVersion(tx, id);
     await out.attachFile(tx, { documentId: id, fileId: input.fileId, role: 'main', position: (await out.maxPosition(tx, id)) + 1, version });
+    await out.updateDocument(tx, id, { contentExtractedAt: null });
     await event(ctx, tx, id, 'version', `Phiên bản dự thảo ${version}${input.note ? `: ${input.note}` : ''}`, { fileId: input.fileId, version });
     await audit(ctx, tx, { action: 'document.version_added', entityType: 'document', entityId: id, summary: `Thêm phiên bản dự thảo ${version}`, after: { fileId: input.fileId, version } });
   });
@@ -292,6 +295,7 @@ export async function issueOutgoingDocument(ctx: ServiceContext, id: string, inp
     const now = new Date();
     const today = vietnamDate(now);
     const year = Number(today.slice(0, 4));
+    await assertOpen({ ...ctx, db: tx }, register.id, today);
     const agency = await getAgency({ ...ctx, db: tx }, doc.agencyId);
     const unit = await out.unitName(tx, doc.draftingUnitId);
     const codeNotation = notationOf(doc.typeCode, agency.shortName, unit?.shortName ?? null);
@@ -361,6 +365,7 @@ async function deliverCopy(
     confidentiality: p.doc.confidentiality,
     status: 'registered',
     sourceDocumentId: p.doc.id,
+    contentExtractedAt: p.fileIds.length ? null : p.now,
     createdBy: ctx.actor.userId,
   });
   await repo.attachFiles(tx, copyId, p.fileIds);

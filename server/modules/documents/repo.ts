@@ -105,7 +105,7 @@ export interface VisibilityFilter {
   clerkAgencyIds: string[];
 }
 
-function visible(v: VisibilityFilter): SQL {
+export function visible(v: VisibilityFilter): SQL {
   const named = sql`exists (select 1 from ${documentViewers} where ${documentViewers.documentId} = ${documents.id} and ${documentViewers.userId} = ${v.userId})`;
   const ownAgency = v.agencyIds.length > 0 ? and(inArray(documents.agencyId, v.agencyIds), eq(documents.confidentiality, 'normal')) : undefined;
   const assigned = sql`exists (select 1 from ${documentAssignments} where ${documentAssignments.documentId} = ${documents.id} and ${documentAssignments.status} <> 'recalled' and (${documentAssignments.userId} = ${v.userId} or (${documentAssignments.userId} is null and ${documentAssignments.unitId} = ${v.unitId})))`;

@@ -8,7 +8,11 @@ import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './docume
 import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
 import * as outgoing from './outgoing.js';
 import { AddVersionRequest, CreateOutgoingDraftRequest, IssueRequest, NoteRequest, OptionalNoteRequest, OutgoingListQuery, OutgoingListResponse, SubmitRequest, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
+import * as registers from './registers.js';
+import { CloseRegisterRequest, ClosingResponse, CreateRegisterRequest, ExportRegisterQuery, RegisterEntriesQuery, RegisterEntriesResponse, UpdateRegisterRequest } from './registers-schemas.js';
 import * as routing from './routing.js';
+import * as search from './search.js';
+import { SearchQuery, SearchResponse, StatsQuery, StatsResponse } from './search-schemas.js';
 import { AssignDocumentRequest, AssignmentParams, CompleteRequest, ExtendRequest, ForwardAssignmentRequest, InboxAssignment, InboxCountsResponse, InboxQuery, PresentDocumentRequest, RecallRequest, ReportRequest } from './routing-schemas.js';
 import { DocumentSummaryResponse } from './schemas.js';
 import * as documents from './service.js';
@@ -63,6 +67,16 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
 
   const IdParams = z.object({ id: z.uuid() });
   const done = DocumentResponse;
+
+  r.get('/api/documents/search', {
+    schema: { operationId: 'searchDocuments', summary: 'Tìm kiếm văn bản đến và đi (không phân biệt dấu, cả nội dung PDF)', tags, querystring: SearchQuery, response: { 200: SearchResponse, ...problems(400, 401) } },
+    handler: (req) => search.searchDocuments(ctxOf(db, req), req.query, documents.toDocumentSummary),
+  });
+
+  r.get('/api/documents/stats', {
+    schema: { operationId: 'getDocumentStats', summary: 'Số liệu văn bản của cơ quan trong kỳ: đến, đi, xử lý đúng hạn, quá hạn, theo đơn vị', tags, querystring: StatsQuery, response: { 200: StatsResponse, ...problems(400, 401, 403) } },
+    handler: (req) => search.getDocumentStats(ctxOf(db, req), req.query),
+  });
 
   r.get('/api/documents/inbox', {
     schema: {
@@ -166,6 +180,57 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   r.get('/api/document-registers', {
     schema: { operationId: 'listDocumentRegisters', summary: 'Sổ đăng ký văn bản của cơ quan', tags, response: { 200: z.object({ items: z.array(RegisterResponse) }), ...problems(401, 403) } },
     handler: async (req) => ({ items: await documents.listRegisters(ctxOf(db, req)) }),
+  });
+
+  const RegisterParams = z.object({ id: z.uuid() });
+  r.post('/api/document-registers', {
+    schema: { operationId: 'createDocumentRegister', summary: 'Mở sổ đăng ký (sổ riêng theo loại văn bản, sổ mật)', tags, body: CreateRegisterRequest, response: { 201: RegisterResponse, ...problems(400, 401, 403, 409) } },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(db, req);
+      const id = await registers.createRegister(ctx, req.body);
+      return reply.code(201).send((await documents.listRegisters(ctx)).find((x) => x.id === id)!);
+    },
+  });
+  r.patch('/api/document-registers/:id', {
+    schema: { operationId: 'updateDocumentRegister', summary: 'Đổi tên, ngừng dùng sổ', tags, params: RegisterParams, body: UpdateRegisterRequest, response: { 200: RegisterResponse, ...problems(400, 401, 403, 404) } },
+    handler: async (req) => {
+      const ctx = ctxOf(db, req);
+      await registers.updateRegister(ctx, req.params.id, req.body);
+      return (await documents.listRegisters(ctx)).find((x) => x.id === req.params.id)!;
+    },
+  });
+  r.get('/api/document-registers/:id/entries', {
+    schema: { operationId: 'getRegisterEntries', summary: 'Các dòng của sổ trong kỳ, theo cột Phụ lục IV', tags, params: RegisterParams, querystring: RegisterEntriesQuery, response: { 200: RegisterEntriesResponse, ...problems(400, 401, 403, 404) } },
+    handler: (req) => registers.registerEntries(ctxOf(db, req), req.params.id, req.query),
+  });
+  r.get('/api/document-registers/:id/export', {
+    schema: {
+      operationId: 'exportRegister',
+      summary: 'In, xuất sổ trong kỳ ra Excel hoặc PDF',
+      tags,
+      params: RegisterParams,
+      querystring: ExportRegisterQuery,
+      response: { 200: z.unknown().describe('Tệp XLSX hoặc PDF'), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const { bytes, name, mime } = await registers.exportRegister(ctxOf(db, req), req.params.id, req.query);
+      return reply.header('content-type', mime).header('content-disposition', contentDisposition('attachment', name)).header('cache-control', 'private, no-store').send(bytes);
+    },
+  });
+  r.get('/api/document-registers/:id/closings', {
+    schema: { operationId: 'listRegisterClosings', summary: 'Các quyển sổ đã khóa', tags, params: RegisterParams, response: { 200: z.object({ items: z.array(ClosingResponse.extend({ closedAt: z.iso.datetime() })) }), ...problems(401, 403, 404) } },
+    handler: async (req) => ({ items: await registers.listClosings(ctxOf(db, req), req.params.id) }),
+  });
+  r.post('/api/document-registers/:id/closings', {
+    schema: { operationId: 'closeRegister', summary: 'Khóa sổ cho một kỳ: in PDF, đánh số quyển, không vào sổ thêm trong kỳ', tags, params: RegisterParams, body: CloseRegisterRequest, response: { 201: ClosingResponse, ...problems(400, 401, 403, 404, 409) } },
+    handler: async (req, reply) => reply.code(201).send(await registers.closeRegister(ctxOf(db, req), deps.store, req.params.id, req.body)),
+  });
+  r.get('/api/document-registers/:id/closings/:closingId/content', {
+    schema: { operationId: 'downloadRegisterClosing', summary: 'Tải bản PDF của quyển sổ đã khóa', tags, params: z.object({ id: z.uuid(), closingId: z.uuid() }), response: { 200: z.unknown().describe('PDF'), ...problems(401, 403, 404, 500) } },
+    handler: async (req, reply) => {
+      const { file, stream } = await registers.openClosingFile(ctxOf(db, req), deps.store, req.params.id, req.params.closingId);
+      return reply.header('content-type', file.mime).header('content-length', String(file.size)).header('content-disposition', contentDisposition('attachment', file.name)).send(stream);
+    },
   });
 
   r.get('/api/document-types', {

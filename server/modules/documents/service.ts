@@ -11,6 +11,7 @@ import { DomainError } from '../../platform/http/errors.js';
 import { getAgency, listUsersByIds } from '../org/index.js';
 import { documentTypeName, isStateSecret, type Confidentiality, type Urgency } from './document-types.js';
 import { visibilityOf } from './policy.js';
+import { assertOpen } from './registers.js';
 import * as repo from './repo.js';
 import { markCopyRead } from './outgoing-repo.js';
 import { outgoingPart } from './outgoing.js';
@@ -87,6 +88,8 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật' : 'Sổ văn bản mật chỉ dùng cho văn bản mật');
     }
 
+    await assertOpen({ ...ctx, db: tx }, register.id, receivedDay);
+
     if (!input.confirmDuplicate) {
       const dups = await repo.findDuplicates(tx, ctx.actor.tenantId, ctx.actor.agencyId, { codeNumber, codeNotation, issuedDate: input.issuedDate, senderAgencyId: input.senderAgencyId ?? null, senderName });
       if (dups.length > 0) {
@@ -135,6 +138,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       confidentiality: input.confidentiality,
       dueDate,
       status: 'registered',
+      contentExtractedAt: fileIds.length ? null : receivedAt,
       createdBy: ctx.actor.userId,
     });
     await repo.attachFiles(tx, id, fileIds);

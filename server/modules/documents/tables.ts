@@ -70,6 +70,9 @@ export const documents = pgTable(
     sourceDocumentId: uuid('source_document_id'),
     /** outgoing document answering an incoming one */
     replyToId: uuid('reply_to_id'),
+    /** the text of the PDF files, search key form (no accents, lower case), extracted after registration */
+    contentKey: text('content_key'),
+    contentExtractedAt: instant('content_extracted_at'),
     searchText: text('search_text').generatedAlwaysAs(
       sql`f_unaccent(coalesce(code_number || '/' || code_notation, '') || ' ' || subject || ' ' || sender_name || ' ' || coalesce(signer_name, ''))`,
     ),
@@ -210,4 +213,28 @@ export const documentRecipients = pgTable(
     answeredAt: instant('answered_at'),
   },
   (t) => [index('document_recipients_doc_idx').on(t.documentId), index('document_recipients_copy_idx').on(t.copyDocumentId)],
+);
+
+/**
+ * A register closed as a book for a period (Decree 30 art. 22: a register kept in the System is printed,
+ * signed and closed): the period, the number range and the PDF printed at closing. Nothing is registered
+ * into a closed period afterwards.
+ */
+export const registerClosings = pgTable(
+  'register_closings',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    registerId: uuid('register_id').notNull().references(() => documentRegisters.id),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    volume: integer('volume').notNull(),
+    firstNumber: integer('first_number'),
+    lastNumber: integer('last_number'),
+    entries: integer('entries').notNull(),
+    fileId: uuid('file_id').notNull().references(() => files.id),
+    closedBy: uuid('closed_by').notNull().references(() => users.id),
+    closedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('register_closings_volume_uq').on(t.registerId, t.volume), index('register_closings_register_idx').on(t.registerId, t.toDate)],
 );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -88,6 +88,23 @@ export async function storeUpload(
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/**
+ * Keeps a file the system made (a closed register's PDF, an export) like an upload: content-addressed,
+ * with its SHA-256, inside the caller's transaction.
+ */
+export async function storeGenerated(ctx: ServiceContext, store: BlobStore, file: { name: string; mime: string; bytes: Buffer }): Promise<FileRow> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const temp = store.tempPath();
+  try {
+    await writeFile(temp, file.bytes, { flag: 'wx', mode: 0o600 });
+    await store.putFromTemp(temp, sha256);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  const [row] = await ctx.db.insert(files).values({ id: newId(), tenantId: ctx.actor.tenantId, sha256, size: file.bytes.length, mime: file.mime, name: cleanFileName(file.name), createdBy: ctx.actor.userId }).returning();
+  return row!;
 }
 
 export async function getFile(db: Db, tenantId: string, id: string): Promise<FileRow | null> {

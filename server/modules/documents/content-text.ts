@@ -1,0 +1,60 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { getDocument as openPdf } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Db } from '../../db/open.js';
+import type { BlobStore } from '../../platform/files/blob-store.js';
+import { readVerified } from '../../platform/files/service.js';
+import { searchKey } from '../../platform/search/normalize.js';
+import { getDocumentFiles } from './repo.js';
+import { documents } from './tables.js';
+
+const MAX_PAGES = 60;
+const MAX_CHARS = 200_000;
+
+/** The text layer of a PDF (scans without OCR have none), NFC, at most MAX_PAGES pages and MAX_CHARS characters. */
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await openPdf({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 1; i <= Math.min(pdf.numPages, MAX_PAGES) && length < MAX_CHARS; i += 1) {
+      const page = await pdf.getPage(i);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      parts.push(text);
+      length += text.length;
+      page.cleanup();
+    }
+    return parts.join('\n').normalize('NFC').slice(0, MAX_CHARS);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function readAll(store: BlobStore, file: Parameters<typeof readVerified>[1]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await readVerified(store, file)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Extracts the text of documents registered since the last run (job `documents.extract-text`), so that
+ * search finds words inside the PDF files. A file that cannot be read leaves the document searchable by
+ * its metadata; it is not retried.
+ */
+export async function extractPendingContent(db: Db, store: BlobStore, limit = 20): Promise<number> {
+  const pending = await db.select({ id: documents.id }).from(documents).where(isNull(documents.contentExtractedAt)).orderBy(asc(documents.createdAt)).limit(limit);
+  for (const { id } of pending) {
+    const texts: string[] = [];
+    for (const f of await getDocumentFiles(db, id)) {
+      if (f.mime !== 'application/pdf') continue;
+      try {
+        texts.push(await extractPdfText(new Uint8Array(await readAll(store, f))));
+      } catch {
+        // unreadable or damaged PDF: the document stays searchable by its metadata
+      }
+    }
+    const key = texts.length ? searchKey(texts.join(' ')).slice(0, MAX_CHARS) : null;
+    await db.update(documents).set({ contentKey: key || null, contentExtractedAt: new Date() }).where(and(eq(documents.id, id), isNull(documents.contentExtractedAt)));
+  }
+  return pending.length;
+}

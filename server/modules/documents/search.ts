@@ -1,0 +1,120 @@
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { requirePermission, scopeOf } from '../../platform/auth/permissions.js';
+import { vietnamDate } from '../../platform/calendar/date-only.js';
+import type { ServiceContext } from '../../platform/context.js';
+import { DomainError } from '../../platform/http/errors.js';
+import { likePatterns } from '../../platform/search/normalize.js';
+import { visibilityOf } from './policy.js';
+import { visible, type DocumentRow } from './repo.js';
+import type { SearchQuery, StatsQuery } from './search-schemas.js';
+import { documentAssignments, documentRegisters, documents } from './tables.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+const OPEN_INCOMING = ['registered', 'presented', 'in_progress'];
+
+/**
+ * Accent-insensitive search over number/symbol, subject, sender, signer and the text of the PDF files,
+ * with filters and sorting; only what the actor may see (issue 3 item 11).
+ */
+export async function searchDocuments<S extends object>(ctx: ServiceContext, q: In<typeof SearchQuery>, summary: (d: DocumentRow) => S) {
+  const today = vietnamDate(new Date());
+  const conds: SQL[] = [eq(documents.tenantId, ctx.actor.tenantId), visible(visibilityOf(ctx.actor))];
+  for (const p of q.q ? likePatterns(q.q) : []) conds.push(or(like(documents.searchText, p), like(documents.contentKey, p))!);
+  if (q.direction) conds.push(eq(documents.direction, q.direction));
+  // the day a document entered the agency's books: received (incoming) or issued (outgoing)
+  const booked = sql`coalesce(${documents.receivedAt}, ${documents.issuedAt})`;
+  if (q.from) conds.push(gte(booked, dayStart(q.from)));
+  if (q.to) conds.push(lt(booked, nextDayStart(q.to)));
+  if (q.typeCode) conds.push(eq(documents.typeCode, q.typeCode));
+  if (q.urgency) conds.push(eq(documents.urgency, q.urgency));
+  if (q.status) conds.push(eq(documents.status, q.status));
+  if (q.agencyId) conds.push(or(eq(documents.senderAgencyId, q.agencyId), and(eq(documents.direction, 'outgoing'), eq(documents.agencyId, q.agencyId)))!);
+  if (q.overdue) conds.push(lt(documents.dueDate, today), inArray(documents.status, OPEN_INCOMING));
+  const order = {
+    newest: [desc(booked), desc(documents.id)],
+    oldest: [asc(booked), asc(documents.id)],
+    due: [sql`${documents.dueDate} asc nulls last`, desc(documents.id)],
+  }[q.sort];
+  const where = and(...conds);
+  const [items, [total]] = await Promise.all([
+    ctx.db
+      .select({ doc: documents, registerName: documentRegisters.name, inContent: q.q ? sql<boolean>`not (${and(...likePatterns(q.q).map((p) => like(documents.searchText, p)))})` : sql<boolean>`false` })
+      .from(documents)
+      .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(documents).where(where),
+  ]);
+  return {
+    total: total?.n ?? 0,
+    items: items.map((r) => ({ ...summary({ ...r.doc, registerName: r.registerName }), matchedInContent: Boolean(r.inContent) })),
+  };
+}
+
+/**
+ * What the dashboard needs for a period and an agency (issue 3 item 15): received, issued, processed
+ * electronically; the lead handlers' results on time, late, and still open (overdue or not), per unit.
+ */
+export async function getDocumentStats(ctx: ServiceContext, q: In<typeof StatsQuery>) {
+  const scope = requirePermission(ctx.actor, 'document.read');
+  const agencyId = q.agencyId ?? ctx.actor.agencyId;
+  if (agencyId !== ctx.actor.agencyId && scope !== 'tenant' && scopeOf(ctx.actor, 'document.read') !== 'tenant') throw new DomainError('FORBIDDEN', 'Chỉ xem được số liệu của cơ quan mình');
+  const tenantId = ctx.actor.tenantId;
+  const from = dayStart(q.from);
+  const to = nextDayStart(q.to);
+  const today = vietnamDate(new Date());
+  const inAgency = and(eq(documents.tenantId, tenantId), eq(documents.agencyId, agencyId));
+
+  const [incoming] = await ctx.db
+    .select({
+      received: count(),
+      electronic: sql<number>`count(*) filter (where ${documents.channel} = 'electronic')::int`,
+      routed: sql<number>`count(*) filter (where ${documents.status} <> 'registered')::int`,
+    })
+    .from(documents)
+    .where(and(inAgency, eq(documents.direction, 'incoming'), gte(documents.receivedAt, from), lt(documents.receivedAt, to)));
+  const [outgoing] = await ctx.db
+    .select({ issued: count(), recalled: sql<number>`count(*) filter (where ${documents.status} = 'recalled')::int` })
+    .from(documents)
+    .where(and(inAgency, eq(documents.direction, 'outgoing'), gte(documents.issuedAt, from), lt(documents.issuedAt, to)));
+
+  const a = documentAssignments;
+  const doneDay = sql`(${a.doneAt} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const perUnit = await ctx.db
+    .select({
+      unitId: a.unitId,
+      unitName: sql<string>`(select u.name from units u where u.id = "document_assignments"."unit_id")`,
+      assigned: count(),
+      doneOnTime: sql<number>`count(*) filter (where ${a.status} = 'done' and (${a.dueDate} is null or ${doneDay} <= ${a.dueDate}))::int`,
+      doneLate: sql<number>`count(*) filter (where ${a.status} = 'done' and ${doneDay} > ${a.dueDate})::int`,
+      openOverdue: sql<number>`count(*) filter (where ${a.status} in ('pending', 'accepted', 'forwarded') and ${a.dueDate} < ${today})::int`,
+      open: sql<number>`count(*) filter (where ${a.status} in ('pending', 'accepted', 'forwarded') and (${a.dueDate} is null or ${a.dueDate} >= ${today}))::int`,
+    })
+    .from(a)
+    .innerJoin(documents, eq(documents.id, a.documentId))
+    .where(and(inAgency, eq(a.role, 'lead'), sql`${a.parentId} is null`, sql`${a.status} <> 'recalled'`, gte(a.createdAt, from), lt(a.createdAt, to)))
+    .groupBy(a.unitId)
+    .orderBy(desc(count()));
+  const sum = (k: 'assigned' | 'doneOnTime' | 'doneLate' | 'openOverdue' | 'open') => perUnit.reduce((s, u) => s + Number(u[k]), 0);
+  const done = sum('doneOnTime') + sum('doneLate');
+  return {
+    from: q.from,
+    to: q.to,
+    agencyId,
+    received: incoming?.received ?? 0,
+    receivedElectronic: incoming?.electronic ?? 0,
+    routed: incoming?.routed ?? 0,
+    issued: outgoing?.issued ?? 0,
+    /** handled in the system: incoming documents routed here, and every issued one (numbered and signed here) */
+    processedElectronically: (incoming?.routed ?? 0) + (outgoing?.issued ?? 0),
+    recalled: outgoing?.recalled ?? 0,
+    handling: { assigned: sum('assigned'), doneOnTime: sum('doneOnTime'), doneLate: sum('doneLate'), openOverdue: sum('openOverdue'), open: sum('open'), onTimeRate: done ? Math.round((sum('doneOnTime') / done) * 1000) / 10 : null },
+    perUnit: perUnit.map((u) => ({ ...u, assigned: Number(u.assigned) })),
+  };
+}
