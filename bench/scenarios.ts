@@ -12,6 +12,8 @@ export interface ScenarioContext {
   /** a clerk of the provincial office, for document registration */
   clerk: Session;
   password: string;
+  /** documents of the clerk's agency, for the detail scenario */
+  documentIds: string[];
 }
 
 export interface Scenario {
@@ -20,9 +22,13 @@ export interface Scenario {
   request(ctx: ScenarioContext): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
   /** a different body for every request (unique values), when the request writes */
   bodyFor?: (n: number) => string;
+  /** a different path for every request (another document, another query) */
+  pathFor?: (n: number, ctx: ScenarioContext) => string;
   /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
   connections: number;
 }
+
+const SEARCHES = ['quan ly dat dai', 'chuyen doi so', 'UBND-VP', 'thien tai', 'von dau tu cong', 'ho ngheo', 'bo noi vu', 'an toan thuc pham tet', '4521/STC-NS', 'khai thac cat'];
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -66,6 +72,19 @@ export const SCENARIOS: Scenario[] = [
       }),
   },
   {
+    name: 'searchDocuments',
+    connections: 10,
+    request: (ctx) => ({ method: 'GET', path: '/api/documents/search?q=dat%20dai', headers: { cookie: ctx.clerk.cookie } }),
+    // what clerks type: a phrase of a subject, a part of a notation, a sender
+    pathFor: (n) => `/api/documents/search?q=${encodeURIComponent(SEARCHES[n % SEARCHES.length]!)}&pageSize=20`,
+  },
+  {
+    name: 'getDocument',
+    connections: 10,
+    request: (ctx) => ({ method: 'GET', path: `/api/documents/${ctx.documentIds[0]}`, headers: { cookie: ctx.clerk.cookie } }),
+    pathFor: (n, ctx) => `/api/documents/${ctx.documentIds[n % ctx.documentIds.length]}`,
+  },
+  {
     name: 'listUsers',
     connections: 10,
     request: (ctx) => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('nguoi dung 12')}&pageSize=20`, headers: { cookie: ctx.session.cookie } }),
@@ -102,7 +121,21 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
     method: req.method,
     headers: req.headers ?? {},
     body: req.body,
-    ...(vary ? { requests: [{ method: req.method, path: req.path, headers: req.headers ?? {}, setupRequest: (r: autocannon.Request) => ({ ...r, body: vary((n += 1)) }) }] } : {}),
+    ...(vary || scenario.pathFor
+      ? {
+          requests: [
+            {
+              method: req.method,
+              path: req.path,
+              headers: req.headers ?? {},
+              setupRequest: (r: autocannon.Request) => {
+                n += 1;
+                return { ...r, ...(vary ? { body: vary(n) } : {}), ...(scenario.pathFor ? { path: scenario.pathFor(n, ctx) } : {}) };
+              },
+            },
+          ],
+        }
+      : {}),
     connections: scenario.connections,
     duration: seconds,
     timeout: 10,

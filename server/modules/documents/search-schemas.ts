@@ -25,6 +25,7 @@ export const SearchQuery = z.object({
 export const SearchResponse = z.object({
   items: z.array(DocumentSummaryResponse.extend({ matchedInContent: z.boolean().describe('Khớp trong nội dung tệp, không phải trong thông tin văn bản') })),
   total: z.number().int(),
+  totalCapped: z.boolean().describe('Có hơn `total` kết quả (không đếm hết khi quá nhiều)'),
 });
 
 export const StatsQuery = z.object({ from: DateOnly, to: DateOnly, agencyId: z.uuid().optional().describe('Mặc định: cơ quan của người xem') });

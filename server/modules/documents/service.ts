@@ -65,7 +65,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     throw fieldError('fileIds', 'Văn bản mật chỉ được đăng ký thông tin, không được lưu tệp trên hệ thống (Luật Bảo vệ bí mật nhà nước 2018, Điều 5)');
   }
 
-  const id = await ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     let senderName = input.senderName ?? '';
     if (input.senderAgencyId) {
       const sender = await getAgency({ ...ctx, db: tx }, input.senderAgencyId).catch((err: unknown) => {
@@ -114,7 +114,8 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     // register waits on it.
     const arrivalNumber = await repo.nextNumber(tx, register.id, arrivalYear);
     const id = newId();
-    await repo.insertDocument(tx, {
+    const now = new Date();
+    const row: repo.DocumentRow = {
       id,
       tenantId: ctx.actor.tenantId,
       agencyId: ctx.actor.agencyId,
@@ -138,23 +139,54 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       confidentiality: input.confidentiality,
       dueDate,
       status: 'registered',
+      contentKey: null,
       contentExtractedAt: fileIds.length ? null : receivedAt,
+      draftingUnitId: null,
+      signerId: null,
+      holderId: null,
+      issueNumber: null,
+      issueYear: null,
+      issuedAt: null,
+      sourceDocumentId: null,
+      replyToId: null,
+      searchText: null,
       createdBy: ctx.actor.userId,
-    });
+      createdAt: now,
+      updatedAt: now,
+      registerName: register.name,
+    };
+    const { searchText: _generated, registerName: _joined, ...values } = row;
+    await repo.insertDocument(tx, values);
     await repo.attachFiles(tx, id, fileIds);
     await repo.addViewers(tx, id, viewerIds);
-    await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'registered', note: `Vào sổ "${register.name}", số đến ${arrivalNumber}` });
+    const event = { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'registered', note: `Vào sổ "${register.name}", số đến ${arrivalNumber}`, at: now };
+    await repo.addEvent(tx, event);
     await audit(ctx, tx, {
+      first: true,
       action: 'document.registered',
       entityType: 'document',
       entityId: id,
       summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
       after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
     });
-    return id;
+    const byId = new Map(attachable.map((f) => [f.id, f]));
+    return { row, event, files: fileIds.map((fid, i) => ({ ...byId.get(fid)!, role: i === 0 ? ('main' as const) : ('attachment' as const) })) };
   });
-  // read after commit, outside the counter lock
-  return documentDetail(ctx, id);
+  // answered from what was written: no second read while other clerks queue on the counter
+  const { row, event, files } = created;
+  return {
+    ...toDocumentSummary(row),
+    signerName: row.signerName,
+    signerPosition: row.signerPosition,
+    pages: row.pages,
+    createdAt: row.createdAt.toISOString(),
+    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
+    events: [{ id: event.id, kind: event.kind, actorName: event.actorName, note: event.note, at: event.at.toISOString() }],
+    routing: routingView(ctx.actor, row, []),
+    readers: 0,
+    sourceDocumentId: null,
+    outgoing: null,
+  };
 }
 
 export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomingQuery>) {

@@ -17,6 +17,8 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   ip?: string | null;
+  /** the entity was created in this transaction (a fresh UUIDv7): its chain starts here, nothing to lock or read */
+  first?: boolean;
 }
 
 /**
@@ -25,8 +27,10 @@ export interface AuditInput {
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
   const key = `${input.tenantId}:${input.entityType}:${input.entityId}`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  const [prev] = await tx
+  if (!input.first) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  const [prev] = input.first
+    ? []
+    : await tx
     .select({ seq: auditEntries.seq, hash: auditEntries.hash })
     .from(auditEntries)
     .where(

@@ -7379,6 +7379,8 @@ export interface operations {
                             matchedInContent: boolean;
                         }[];
                         total: number;
+                        /** @description Có hơn `total` kết quả (không đếm hết khi quá nhiều) */
+                        totalCapped: boolean;
                     };
                 };
             };

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_booked_idx" ON "documents" USING btree ("tenant_id",(coalesce("received_at", "issued_at")) desc,"id" desc);
