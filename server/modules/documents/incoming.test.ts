@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
-import { multipart, samplePdf } from '../../../test/helpers/fixtures.js';
+import { multipart, sampleDocx, samplePdf } from '../../../test/helpers/fixtures.js';
+import { findOffice } from '../../platform/files/convert.js';
 import { auditEntries } from '../../platform/audit/tables.js';
 import { agencies } from '../org/tables.js';
 
@@ -151,5 +152,23 @@ describe('reading incoming documents', () => {
     // the first reading and the first opening of each file go on the timeline, not every reload
     expect(after.events.map((e: { kind: string }) => e.kind)).toEqual(['registered', 'read', 'file_read']);
     expect(after.readers).toBe(1);
+  });
+});
+
+describe('previewing files as PDF', () => {
+  it('serves a PDF as it is, and a DOCX converted by LibreOffice or a clear 501 without it', async () => {
+    const docx = (await t.as(clerk, { method: 'POST', url: '/api/files', ...multipart('to-trinh.docx', sampleDocx()) })).json().id;
+    const pdf = await uploadPdf(clerk, 'kem-theo.pdf');
+    const doc = (await register(clerk, { ...base, numberNotation: '777/STC-NS', senderAgencyId: stcId, fileIds: [docx, pdf] })).json();
+    const asPdf = await t.as(leader, { method: 'GET', url: `/api/documents/${doc.id}/files/${pdf}/pdf` });
+    expect([asPdf.statusCode, asPdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const converted = await t.as(leader, { method: 'GET', url: `/api/documents/${doc.id}/files/${docx}/pdf` });
+    if (await findOffice()) {
+      expect(converted.statusCode).toBe(200);
+      expect(converted.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(converted.statusCode).toBe(501);
+      expect(converted.json()).toMatchObject({ code: 'CONVERSION_UNAVAILABLE', title: 'Máy chủ chưa cài LibreOffice để xem trước tệp DOCX; hãy tải tệp về' });
+    }
   });
 });

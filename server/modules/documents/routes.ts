@@ -177,6 +177,20 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   act('/issue', 'post', 'issueOutgoingDocument', 'Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến', IssueRequest, (ctx, id, b) => outgoing.issueOutgoingDocument(ctx, id, b));
   act('/recall', 'post', 'recallOutgoingDocument', 'Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại', NoteRequest, (ctx, id, b) => outgoing.recallOutgoing(ctx, id, b.note));
 
+  r.get('/api/documents/:id/files/:fileId/pdf', {
+    schema: {
+      operationId: 'previewDocumentFileAsPdf',
+      summary: 'Tệp của văn bản dưới dạng PDF để xem trước (DOCX được chuyển bằng LibreOffice khi máy chủ có)',
+      tags,
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      response: { 200: z.unknown().describe('PDF'), ...problems(400, 401, 404, 410, 422, 501) },
+    },
+    handler: async (req, reply) => {
+      const { name, stream } = await documents.documentFileAsPdf(ctxOf(db, req), deps.store, req.params.id, req.params.fileId);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition('inline', name)).header('cache-control', 'private, no-store').send(stream);
+    },
+  });
+
   r.get('/api/document-registers', {
     schema: { operationId: 'listDocumentRegisters', summary: 'Sổ đăng ký văn bản của cơ quan', tags, response: { 200: z.object({ items: z.array(RegisterResponse) }), ...problems(401, 403) } },
     handler: async (req) => ({ items: await documents.listRegisters(ctxOf(db, req)) }),

@@ -6,6 +6,7 @@ import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
+import { docxToPdf } from '../../platform/files/convert.js';
 import { readVerified, type FileRow } from '../../platform/files/service.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { getAgency, listUsersByIds } from '../org/index.js';
@@ -273,3 +274,21 @@ export async function listRegisters(ctx: ServiceContext) {
   const rows = await repo.findRegisters(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId);
   return rows.map((r) => ({ id: r.id, agencyId: r.agencyId, direction: r.direction, name: r.name, secret: r.secret, active: r.active }));
 }
+
+/**
+ * A file of a document as PDF for the browser's viewer: a PDF as it is, a DOCX converted by LibreOffice
+ * when the machine has it (501 otherwise; the original can still be downloaded).
+ */
+export async function documentFileAsPdf(ctx: ServiceContext, store: BlobStore, documentId: string, fileId: string) {
+  const { file, stream } = await openDocumentFile(ctx, store, documentId, fileId);
+  if (file.mime === 'application/pdf') return { name: file.name, stream };
+  if (file.mime !== DOCX_MIME) {
+    stream.destroy();
+    throw new DomainError('BAD_REQUEST', 'Chỉ xem trước được tệp PDF hoặc DOCX');
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { name: file.name.replace(/\.docx$/i, '.pdf'), stream: await docxToPdf(Buffer.concat(chunks)) };
+}
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, title: 'Loại tệp không được chấp nhận' },
   FILE_TYPE_MISMATCH: { status: 415, title: 'Nội dung tệp không khớp với phần mở rộng của tên tệp' },
   FILE_CORRUPTED: { status: 500, title: 'Tệp lưu trữ đã bị thay đổi hoặc hỏng; đã ghi nhận để kiểm tra' },
+  CONVERSION_UNAVAILABLE: { status: 501, title: 'Máy chủ chưa cài LibreOffice để xem trước tệp DOCX; hãy tải tệp về' },
+  CONVERSION_FAILED: { status: 422, title: 'Không chuyển được tệp DOCX sang PDF; hãy tải tệp về' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Định dạng dữ liệu không được hỗ trợ' },
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
