@@ -65,3 +65,22 @@ export const URGENCIES = Object.keys(urgencySet) as Urgency[];
 
 const confidentialitySet: Record<Confidentiality, true> = { normal: true, confidential: true, secret: true, top_secret: true };
 export const CONFIDENTIALITIES = Object.keys(confidentialitySet) as Confidentiality[];
+
+export type DocumentRouting = IncomingDocument['routing'];
+export type Assignment = DocumentRouting['assignments'][number];
+export type AssignmentRole = Assignment['role'];
+export type AssignmentStatus = Assignment['status'];
+export type AssignmentAction = Assignment['actions'][number];
+export type InboxView = NonNullable<Query<'listDocumentInbox'>['view']>;
+export type InboxItem = Ok<'listDocumentInbox'>['items'][number];
+export type InboxCounts = Ok<'getDocumentInboxCounts'>;
+/** Someone a document is routed to: a whole unit, or one person. */
+export type RoutingTarget = Body<'assignDocument'>['lead'];
+
+// In the order the inbox shows its views: what waits for me first; documents nobody has routed yet, which
+// only clerks and leaders see, last.
+const inboxViewSet: Record<InboxView, true> = { mine: true, unit: true, info: true, overdue: true, done: true, unassigned: true };
+export const INBOX_VIEWS = Object.keys(inboxViewSet) as InboxView[];
+
+const assignmentRoleSet: Record<AssignmentRole, true> = { direct: true, lead: true, coordinate: true, info: true };
+export const ASSIGNMENT_ROLES = Object.keys(assignmentRoleSet) as AssignmentRole[];

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  ContainerOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -32,6 +33,9 @@ export interface ModuleEntry {
 }
 
 export const HOME: ModuleEntry = { key: 'home', path: '/', title: 'module.home', description: 'app.tagline', icon: <HomeOutlined aria-hidden /> };
+
+/** Work routed to the user (documents presented, assigned, forwarded to them or their unit), by view. */
+export const INBOX: ModuleEntry = { key: 'inbox', path: '/hop-viec', title: 'module.inbox', description: 'inbox.description', icon: <ContainerOutlined aria-hidden />, built: true };
 
 /** The business modules of DESIGN.md, in the order a provincial office works through its day. */
 export const BUSINESS_MODULES: ModuleEntry[] = [

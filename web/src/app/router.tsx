@@ -1,13 +1,14 @@
 import { PageLoading } from './page-loading';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
+import { inboxPath } from '../features/documents/inbox-views';
 import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireAuth, RequirePermission } from './guards';
 import { AppLayout } from './layout/app-layout';
-import { ADMIN_MODULES, BUSINESS_MODULES, type ModuleEntry } from './modules';
+import { ADMIN_MODULES, BUSINESS_MODULES, INBOX, type ModuleEntry } from './modules';
 
 // Admin pages are split out: most users never open them.
 const AgenciesPage = lazy(() => import('../features/org/agencies-page').then((m) => ({ default: m.AgenciesPage })));
@@ -17,6 +18,7 @@ const WorkCalendarPage = lazy(() => import('../features/calendar/work-calendar-p
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const IncomingListPage = lazy(() => import('../features/documents/incoming-list-page').then((m) => ({ default: m.IncomingListPage })));
 const IncomingRegisterPage = lazy(() => import('../features/documents/incoming-register-page').then((m) => ({ default: m.IncomingRegisterPage })));
+const InboxPage = lazy(() => import('../features/documents/inbox-page').then((m) => ({ default: m.InboxPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -54,6 +56,8 @@ export function AppRouter() {
           }
         >
           <Route index element={<HomePage />} />
+          <Route path={INBOX.path} element={<Navigate to={inboxPath('mine')} replace />} />
+          <Route path={`${INBOX.path}/:view`} element={<InboxPage />} />
           <Route path="/van-ban-den" element={<IncomingListPage />} />
           <Route
             path="/van-ban-den/dang-ky"

@@ -85,6 +85,7 @@ export const en: Record<MessageKey, string> = {
 
   'module.home': 'Home',
   'module.incoming': 'Incoming documents',
+  'module.inbox': 'Document inbox',
   'module.outgoing': 'Outgoing documents',
   'module.signing': 'Digital signing',
   'module.exchange': 'Document exchange',

@@ -84,6 +84,7 @@ export const vi = {
 
   'module.home': 'Trang chủ',
   'module.incoming': 'Văn bản đến',
+  'module.inbox': 'Hộp việc văn bản',
   'module.outgoing': 'Văn bản đi',
   'module.signing': 'Ký số',
   'module.exchange': 'Liên thông văn bản',

@@ -1,8 +1,9 @@
 import { Descriptions, Flex } from 'antd';
 import type { IncomingDocument } from '../../api/types';
-import { t, tMaybe } from '../../i18n';
+import { t } from '../../i18n';
 import { formatDay, formatInstant } from '../../lib/format';
 import { ChannelTag, ConfidentialityTag, DueDate, UrgencyTag } from './document-display';
+import { DocumentStatusTag } from './routing-display';
 
 /** The incoming register's columns and the App. VI metadata of one document, in the register's order. */
 export function DocumentMetadata({ document: d }: { document: IncomingDocument }) {
@@ -40,7 +41,7 @@ export function DocumentMetadata({ document: d }: { document: IncomingDocument }
           ),
         },
         { key: 'due', label: t('document.dueDate'), children: <DueDate date={d.dueDate} /> },
-        { key: 'status', label: t('document.status'), children: tMaybe(`document.status.${d.status}`) ?? d.status },
+        { key: 'status', label: t('document.status'), children: <DocumentStatusTag status={d.status} /> },
       ]}
     />
   );

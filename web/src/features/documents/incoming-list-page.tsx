@@ -13,6 +13,7 @@ import { DATE_FORMAT, formatDay, formatInstant, toIsoDate } from '../../lib/form
 import { usePaging } from '../../lib/use-paging';
 import { ConfidentialityTag, DueDate, UrgencyTag } from './document-display';
 import { incomingPath, useDocumentTypes, useIncomingList } from './document-queries';
+import { DocumentStatusTag } from './routing-display';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -58,6 +59,7 @@ const columns: TableColumnsType<DocumentSummary> = [
   },
   { title: t('document.dueDate'), dataIndex: 'dueDate', width: 108, responsive: ['lg'], render: (v: string | null) => <DueDate date={v} /> },
   { title: t('document.urgency'), dataIndex: 'urgency', width: 112, render: (v: Urgency) => <UrgencyTag urgency={v} /> },
+  { title: t('document.status'), dataIndex: 'status', width: 150, responsive: ['lg'], render: (v: string) => <DocumentStatusTag status={v} /> },
 ];
 
 export function IncomingListPage() {
