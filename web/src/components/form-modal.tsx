@@ -13,6 +13,8 @@ interface FormModalProps<V, R> {
   children: ReactNode;
   initialValues?: Partial<V>;
   okText?: string;
+  /** The OK button in red, for a step that takes something away (e.g. recalling an assignment). */
+  danger?: boolean;
   width?: number;
   aliases?: Record<string, string>;
 }
@@ -21,7 +23,7 @@ interface FormModalProps<V, R> {
  * A modal form that submits once, shows the server's field errors on their fields and anything else in an
  * alert above the form. Mount it only while open: each opening starts from fresh values.
  */
-export function FormModal<V extends object, R>({ title, form, submit, onDone, onCancel, children, initialValues, okText, width, aliases }: FormModalProps<V, R>) {
+export function FormModal<V extends object, R>({ title, form, submit, onDone, onCancel, children, initialValues, okText, danger, width, aliases }: FormModalProps<V, R>) {
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: submit,
@@ -37,6 +39,7 @@ export function FormModal<V extends object, R>({ title, form, submit, onDone, on
       okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={mutation.isPending}
+      okButtonProps={danger ? { danger: true } : undefined}
       onOk={() => form.submit()}
       onCancel={onCancel}
       mask={{ closable: false }}
@@ -47,6 +50,8 @@ export function FormModal<V extends object, R>({ title, form, submit, onDone, on
         form={form}
         layout="vertical"
         initialValues={initialValues}
+        // A refused submit puts the cursor in the first field to fix, so the keyboard user can go on typing.
+        scrollToFirstError={{ focus: true }}
         onFinish={(values) => {
           setError(null);
           mutation.mutate(values);

@@ -6,6 +6,27 @@ import { formatInstant } from '../../lib/format';
 // A kind the server adds later still shows, under its code, until the catalogs name it.
 const kindLabel = (kind: string) => tMaybe(`document.event.${kind}`) ?? kind;
 
+// Green for the start and the end, blue for the handling steps between, red for work taken back, orange
+// for more time; readings stay grey so the handling stands out in a long timeline. Hex values: the
+// Timeline's "blue" is the theme's primary colour, which is red here.
+const GREEN = '#52c41a';
+const BLUE = '#1677ff';
+const KIND_COLOR: Record<string, string> = {
+  registered: GREEN,
+  presented: BLUE,
+  assigned: BLUE,
+  reassigned: BLUE,
+  forwarded: BLUE,
+  accepted: BLUE,
+  progress: BLUE,
+  completed: GREEN,
+  recalled: '#f5222d',
+  extended: '#fa8c16',
+};
+
+// The server's note for a reading only repeats the label.
+const SILENT_NOTES = new Set(['read']);
+
 /** What happened to the document, oldest first: registration, then every reading and handling step. */
 export function DocumentTimeline({ events }: { events: DocumentEvent[] }) {
   return (
@@ -13,7 +34,7 @@ export function DocumentTimeline({ events }: { events: DocumentEvent[] }) {
       data-testid="document-timeline"
       items={events.map((e) => ({
         key: e.id,
-        color: e.kind === 'registered' ? 'green' : 'gray',
+        color: KIND_COLOR[e.kind] ?? 'gray',
         content: (
           <>
             <Typography.Text strong>{kindLabel(e.kind)}</Typography.Text>
@@ -21,8 +42,9 @@ export function DocumentTimeline({ events }: { events: DocumentEvent[] }) {
               {formatInstant(e.at)}
             </Typography.Text>
             <div>{e.actorName ?? t('audit.system')}</div>
-            {e.note && (
-              <Typography.Text type="secondary" className="vps-wrap" style={{ fontSize: 13 }}>
+            {e.note && !SILENT_NOTES.has(e.kind) && (
+              // Directions come with line breaks (the instruction, then who leads, helps and the deadline).
+              <Typography.Text type="secondary" className="vps-wrap" style={{ fontSize: 13, whiteSpace: 'pre-line' }}>
                 {e.note}
               </Typography.Text>
             )}

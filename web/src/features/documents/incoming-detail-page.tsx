@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Result, Row, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { IncomingDocument } from '../../api/types';
 import { PageLoading } from '../../app/page-loading';
@@ -15,6 +15,9 @@ import { DocumentMetadata } from './document-metadata';
 import { DocumentPreview } from './document-preview';
 import { documentFileUrl, documentKeys, useDocument } from './document-queries';
 import { DocumentTimeline } from './document-timeline';
+import { INBOX_PATH } from './inbox-views';
+import { DocumentStatusTag } from './routing-display';
+import { RoutingCard } from './routing-card';
 
 function DocumentFiles({ document: d }: { document: IncomingDocument }) {
   if (d.files.length === 0) {
@@ -42,6 +45,11 @@ function DocumentFiles({ document: d }: { document: IncomingDocument }) {
 
 export function IncomingDetailPage() {
   const { id = '' } = useParams();
+  const { state } = useLocation();
+  // Opened from an inbox view: going back means going back there.
+  const from = (state as { from?: string } | null)?.from;
+  const backTo = from?.startsWith(INBOX_PATH) ? from : '/van-ban-den';
+  const backLabel = t(backTo === '/van-ban-den' ? 'incoming.form.backToList' : 'incoming.detail.backToInbox');
   const queryClient = useQueryClient();
   const document = useDocument(id);
   const refreshedFor = useRef<string | null>(null);
@@ -81,18 +89,20 @@ export function IncomingDetailPage() {
             {t('incoming.detail.title', { number: d.arrivalNumber ?? '', year: d.arrivalYear ?? '' })}
             <UrgencyTag urgency={d.urgency} />
             <ConfidentialityTag confidentiality={d.confidentiality} />
+            <DocumentStatusTag status={d.status} />
           </Flex>
         }
         description={`${d.numberNotation} · ${d.senderName} · ${d.typeName}: ${d.subject}`}
         extra={
-          <Link to="/van-ban-den">
-            <Button icon={<ArrowLeftOutlined aria-hidden />}>{t('incoming.form.backToList')}</Button>
+          <Link to={backTo}>
+            <Button icon={<ArrowLeftOutlined aria-hidden />}>{backLabel}</Button>
           </Link>
         }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
+            <RoutingCard document={d} />
             <Card title={t('incoming.detail.info')} styles={{ body: { padding: 12 } }}>
               <DocumentMetadata document={d} />
             </Card>
