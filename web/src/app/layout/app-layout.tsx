@@ -54,10 +54,14 @@ export function AppLayout() {
               {collapsed ? <RightOutlined aria-hidden /> : <LeftOutlined aria-hidden />}
             </span>
           }
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
-          <AppBrand collapsed={collapsed} />
-          <SideMenu collapsed={collapsed} />
+          {/* The menu scrolls above the collapse button: scrolling the whole sider let the button, fixed at
+              the bottom, cover the last items of a long menu. */}
+          <div style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }}>
+            <AppBrand collapsed={collapsed} />
+            <SideMenu collapsed={collapsed} />
+          </div>
         </Layout.Sider>
       )}
       <Layout style={{ background: '#f5f6f8' }}>
