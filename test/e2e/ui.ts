@@ -13,8 +13,18 @@ export async function login(page: Page, username: string, password: string) {
   await visible(page.getByRole('heading', { name: /^Xin chào, / }));
 }
 
+/**
+ * Waits for an opening antd dropdown to finish its animation. A menu item pressed while it still moves
+ * takes the focus, and Chromium may scroll the page to it between mousedown and mouseup: the click is lost.
+ */
+export const dropdownSettled = (page: Page) =>
+  page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+    .evaluate((el: { getAnimations(o: { subtree: boolean }): { finished: Promise<unknown> }[] }) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+
 export async function logout(page: Page) {
   await page.getByRole('button', { name: 'Tài khoản của tôi' }).click();
+  await dropdownSettled(page);
   await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).click();
   await visible(page.getByText('Bạn đã đăng xuất.'));
 }
@@ -24,4 +34,26 @@ export async function screenshotIfFailed(page: Page | undefined, task: { name: s
   if (page && task.result?.state === 'fail') {
     await page.screenshot({ path: `test-output/screenshots/failed-${task.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
   }
+}
+
+/**
+ * Types into an antd select and clicks the matching option. The options live in a portal outside the
+ * field; the field's id names its listbox, which finds the right dropdown among those kept in the DOM.
+ */
+export async function choose(page: Page, field: Locator, search: string, option: string) {
+  const id = await field.getAttribute('id');
+  await field.click();
+  await field.fill(search);
+  const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
+  await visible(item);
+  await item.click();
+  await item.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
+
+/** A JSON request as the signed-in user (session cookie and CSRF token), for setting up what a test needs. */
+export async function apiAsUser(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<{ status: number; body: unknown }> {
+  const me = await page.request.get('/api/auth/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  return { status: res.status(), body: await res.json() };
 }
