@@ -250,7 +250,7 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   'routing.form.recallTitle': 'Recall the assignment of {who}',
   'routing.form.recallNote': 'Reason',
   'routing.form.recallNoteRequired': 'Enter the reason',
-  'routing.form.recallHint': 'Whatever this person forwarded to others is recalled too.',
+  'routing.form.recallHint': 'What was forwarded from here is recalled too.',
   'routing.form.extendTitle': 'Extend the deadline of {who}',
   'routing.form.extendCurrent': 'Current deadline: {date}',
   'routing.form.extendNoCurrent': 'This assignment has no deadline yet.',

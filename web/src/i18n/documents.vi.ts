@@ -248,7 +248,7 @@ export const documentsVi = {
   'routing.form.recallTitle': 'Thu hồi việc giao {who}',
   'routing.form.recallNote': 'Lý do thu hồi',
   'routing.form.recallNoteRequired': 'Nhập lý do thu hồi',
-  'routing.form.recallHint': 'Việc người này đã chuyển tiếp cho người khác cũng được thu hồi.',
+  'routing.form.recallHint': 'Những việc đã được chuyển tiếp từ đây cũng được thu hồi.',
   'routing.form.extendTitle': 'Gia hạn xử lý cho {who}',
   'routing.form.extendCurrent': 'Hạn hiện tại: {date}',
   'routing.form.extendNoCurrent': 'Việc này chưa có hạn xử lý.',

@@ -124,7 +124,8 @@ export function AssignmentActionModal({ document: d, assignment: a, action, onCl
   const dueDays = Form.useWatch('dueInWorkingDays', form);
 
   let before: ReactNode = null;
-  if (action === 'recall') before = <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('routing.form.recallHint')} />;
+  const forwarded = d.routing.assignments.some((x) => x.parentId === a.id && x.status !== 'recalled' && x.status !== 'done');
+  if (action === 'recall' && forwarded) before = <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('routing.form.recallHint')} />;
   if (action === 'extend') {
     before = (
       <Typography.Paragraph>

@@ -48,8 +48,10 @@ function Actions({ a, onAction, busy }: { a: Assignment; onAction: OnAction; bus
         <Button
           key={x}
           size="small"
-          type={x === 'accept' || (x === 'complete' && !a.actions.includes('accept')) ? 'primary' : 'default'}
+          // The holder's steps are buttons; the assigner's (extend, recall), offered on every row, stay quiet links.
+          type={HOLDER_ACTIONS.has(x) ? (x === 'accept' || (x === 'complete' && !a.actions.includes('accept')) ? 'primary' : 'default') : 'link'}
           danger={x === 'recall'}
+          style={HOLDER_ACTIONS.has(x) ? undefined : { paddingInline: 0 }}
           loading={busy === `${a.id}:${x}`}
           onClick={() => onAction(a, x)}
         >
