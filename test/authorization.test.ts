@@ -100,6 +100,7 @@ const CASES: Record<string, Case> = {
   closeRegister: { method: 'POST', url: `/api/document-registers/${MISSING}/closings`, body: { from: '2026-01-01', to: '2026-01-31' }, allowed: ['clerk'] },
   downloadRegisterClosing: { method: 'GET', url: `/api/document-registers/${MISSING}/closings/${MISSING}/content`, allowed: ['clerk', 'leader'] },
   previewDocumentFileAsPdf: { method: 'GET', url: `/api/documents/${MISSING}/files/${MISSING}/pdf`, allowed: ALL },
+  searchPeople: { method: 'GET', url: '/api/people?q=pham', allowed: ALL },
   listDocumentRegisters: { method: 'GET', url: '/api/document-registers', allowed: ['clerk', 'leader'] },
   listDocumentTypes: { method: 'GET', url: '/api/document-types', allowed: ALL },
   uploadFile: { method: 'POST', url: '/api/files', body: 'multipart', allowed: ALL },

@@ -197,3 +197,19 @@ describe('tenant isolation', () => {
     expect((await get(admin, '/api/agencies?pageSize=200&type=province_committee')).json().items).toHaveLength(1);
   });
 });
+
+describe('the directory of people', () => {
+  it('lets a specialist find a signer in another unit, without contact details', async () => {
+    const t = await createTestApp();
+    try {
+      const specialist = await t.login('chuyenvien');
+      const res = await t.as(specialist, { method: 'GET', url: '/api/people?q=pham%20thanh%20hai' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([{ id: expect.any(String), fullName: 'Phạm Thanh Hải', positionName: 'Chánh Văn phòng', unitId: expect.any(String), unitName: 'Lãnh đạo Văn phòng', agencyId: expect.any(String), agencyName: 'Văn phòng Ủy ban nhân dân tỉnh' }]);
+      // users of the other province are not in it
+      expect((await t.as(specialist, { method: 'GET', url: '/api/people?q=thu%20nghiem' })).json().items).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/open.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
@@ -103,6 +104,26 @@ export function orgRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get('/api/users', {
     schema: { operationId: 'listUsers', summary: 'Danh sách người dùng trong phạm vi được xem', tags, querystring: ListUsersQuery, response: { 200: UserListResponse, ...read } },
     handler: (req) => org.listUsers(ctxOf(db, req), req.query),
+  });
+  r.get('/api/people', {
+    schema: {
+      operationId: 'searchPeople',
+      summary: 'Danh bạ cán bộ trong tỉnh (tên, chức vụ, đơn vị) để chọn người xem xét, người ký, người xử lý',
+      tags,
+      querystring: z.object({
+        q: z.string().trim().max(100).optional().describe('Tên, không phân biệt dấu'),
+        agencyId: z.uuid().optional(),
+        unitId: z.uuid().optional(),
+        limit: z.coerce.number().int().min(1).max(50).default(20),
+      }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({ id: z.uuid(), fullName: z.string(), positionName: z.string().nullable(), unitId: z.uuid(), unitName: z.string(), agencyId: z.uuid(), agencyName: z.string() })),
+        }),
+        ...problems(400, 401),
+      },
+    },
+    handler: async (req) => ({ items: await org.searchPeople(ctxOf(db, req), req.query) }),
   });
   r.get('/api/users/:id', {
     schema: { operationId: 'getUser', summary: 'Chi tiết người dùng', tags, params: IdParams, response: { 200: UserResponse, ...problems(401, 403, 404) } },
