@@ -83,7 +83,7 @@ export interface InboxActor {
 const a = documentAssignments;
 const held = (x: InboxActor) => or(eq(a.userId, x.userId), and(isNull(a.userId), eq(a.unitId, x.unitId)))!;
 
-function inboxWhere(view: Exclude<InboxView, 'unassigned'>, x: InboxActor, today: string): SQL {
+function inboxWhere(view: Exclude<InboxView, 'unassigned'> | 'info_unread', x: InboxActor, today: string): SQL {
   const base = [eq(a.tenantId, x.tenantId)];
   switch (view) {
     case 'mine':
@@ -92,6 +92,8 @@ function inboxWhere(view: Exclude<InboxView, 'unassigned'>, x: InboxActor, today
       return and(...base, eq(a.unitId, x.unitId), inArray(a.status, ACTIVE_STATUSES), inArray(a.role, ['lead', 'coordinate']))!;
     case 'info':
       return and(...base, held(x), eq(a.role, 'info'), ne(a.status, 'recalled'))!;
+    case 'info_unread':
+      return and(...base, held(x), eq(a.role, 'info'), eq(a.status, 'pending'))!;
     case 'overdue':
       return and(...base, held(x), inArray(a.status, ACTIVE_STATUSES), ne(a.role, 'info'), lt(a.dueDate, today))!;
     case 'done':
@@ -131,7 +133,8 @@ export async function findInbox(db: Db, view: InboxView, x: InboxActor, today: s
 
 export async function countInbox(db: Db, x: InboxActor, today: string): Promise<Record<InboxView, number>> {
   const views = INBOX_VIEWS.filter((v): v is Exclude<InboxView, 'unassigned'> => v !== 'unassigned');
-  const counts = await Promise.all(views.map(async (v) => [v, (await db.select({ n: count() }).from(a).where(inboxWhere(v, x, today)))[0]?.n ?? 0] as const));
+  // the count of "for information" is what is still unread; the list shows read ones too
+  const counts = await Promise.all(views.map(async (v) => [v, (await db.select({ n: count() }).from(a).where(inboxWhere(v === 'info' ? 'info_unread' : v, x, today)))[0]?.n ?? 0] as const));
   const unassigned = x.routesAgencyIds.length > 0 ? ((await db.select({ n: count() }).from(documents).where(unassignedWhere(x)))[0]?.n ?? 0) : 0;
   return { ...Object.fromEntries(counts), unassigned } as Record<InboxView, number>;
 }

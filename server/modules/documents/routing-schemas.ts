@@ -82,6 +82,7 @@ export const InboxQuery = z.object({
 
 export const InboxAssignment = z.object({
   id: z.uuid(),
+  parentId: z.uuid().nullable().describe('Có giá trị khi việc được chuyển từ một lượt giao khác (chuyển trong đơn vị)'),
   role: z.enum(ASSIGNMENT_ROLES),
   status: z.enum(ASSIGNMENT_STATUSES),
   dueDate: z.string().nullable(),

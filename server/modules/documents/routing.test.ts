@@ -49,6 +49,9 @@ describe('direction and routing of an incoming document', () => {
     expect(presented.statusCode).toBe(200);
     expect(presented.json().status).toBe('presented');
     expect((await inbox(officeChief, 'mine')).items.find((d) => d.id === doc.id)?.assignment?.role).toBe('direct');
+    // on the row presented to him, the leader answers; taking it back is the clerk's
+    expect(mine(presented.json(), officeChief, 'direct').actions).toEqual(['recall']);
+    expect(mine((await get(officeChief, doc.id)).json(), officeChief, 'direct').actions).toEqual(['complete']);
 
     const assigned = await post(officeChief, `/api/documents/${doc.id}/assignments`, {
       instruction: 'Giao Phòng Tổng hợp chủ trì tham mưu văn bản trả lời',
@@ -78,8 +81,12 @@ describe('direction and routing of an incoming document', () => {
     expect((await counts(specialist)).unit).toBeGreaterThan(0);
     expect((await inbox(department, 'mine')).items.map((d) => d.id)).toContain(doc.id);
     expect((await inbox(viceChair, 'info')).items.map((d) => d.id)).toContain(doc.id);
+    const unread = (await counts(viceChair)).info;
     const read: Doc = (await get(viceChair, doc.id)).json();
     expect(mine(read, viceChair, 'info').status).toBe('done');
+    // still listed, no longer counted as unread
+    expect((await inbox(viceChair, 'info')).items.map((d) => d.id)).toContain(doc.id);
+    expect((await counts(viceChair)).info).toBe(unread - 1);
 
     const seen: Doc = (await get(specialist, doc.id)).json();
     const lead = mine(seen, specialist, 'lead');
@@ -92,7 +99,7 @@ describe('direction and routing of an incoming document', () => {
     expect((await inbox(specialist, 'done')).items.map((d) => d.id)).toContain(doc.id);
 
     const final: Doc = (await get(officeChief, doc.id)).json();
-    expect(final.events.map((e) => e.kind)).toEqual(['registered', 'presented', 'assigned', 'read', 'read', 'accepted', 'progress', 'completed', 'read']);
+    expect(final.events.map((e) => e.kind)).toEqual(['registered', 'presented', 'read', 'assigned', 'read', 'read', 'accepted', 'progress', 'completed']);
     const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, doc.id));
     expect(trail.map((e) => e.action)).toEqual(['document.registered', 'document.presented', 'document.assigned', 'document.accepted', 'document.progress', 'document.completed']);
   });
@@ -146,6 +153,16 @@ describe('direction and routing of an incoming document', () => {
     expect(rows.find((a) => a.id === lead.id)!.status).toBe('recalled');
     expect(rows.filter((a) => a.role === 'lead' && a.status === 'pending').map((a) => a.userId)).toEqual([specialist.user.id]);
     expect((reassigned.json() as Doc).events.map((e) => e.kind)).toEqual(['registered', 'assigned', 'read', 'extended', 'recalled', 'reassigned']);
+  });
+
+  it('lets the leader file a presented document with an opinion, without assigning it', async () => {
+    const doc = await registered();
+    const presented: Doc = (await post(clerk, `/api/documents/${doc.id}/present`, { leaderId: officeChief.user.id })).json();
+    const direct = presented.routing.assignments[0]!;
+    const filed = await post(officeChief, `/api/documents/${doc.id}/assignments/${direct.id}/complete`, { result: 'Lưu, để biết' });
+    expect(filed.statusCode).toBe(200);
+    expect(filed.json().status).toBe('done');
+    expect(filed.json().events.at(-1)).toMatchObject({ kind: 'completed', assignmentId: direct.id });
   });
 
   it('refuses bad directions with a Vietnamese message and saves nothing', async () => {

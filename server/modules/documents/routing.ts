@@ -46,7 +46,10 @@ export function actionsOn(actor: Actor, doc: Pick<DocRow, 'agencyId'>, a: Assign
   const work = a.role === 'lead' || a.role === 'coordinate';
   if (mine && a.status === 'pending' && a.role !== 'direct') out.push('accept');
   if (mine && work && (a.status === 'pending' || a.status === 'accepted')) out.push('forward', 'report', 'complete');
-  const over = (scopeOf(actor, 'document.assign') && doc.agencyId === actor.agencyId) || a.assignedBy === actor.userId;
+  // a leader may answer a presentation without assigning it: an opinion, or "file it" (lưu)
+  if (mine && a.role === 'direct' && a.status === 'pending') out.push('complete');
+  // taking back or extending is for whoever gave the work, or the agency's clerks and leaders — never on one's own row
+  const over = !mine && ((scopeOf(actor, 'document.assign') && doc.agencyId === actor.agencyId) || a.assignedBy === actor.userId);
   if (over && isActive(a)) out.push('recall');
   if (over && isActive(a) && work) out.push('extend');
   return out;
@@ -92,6 +95,8 @@ function statusFrom(assignments: AssignmentView[]): string {
   if (leads.some(isActive)) return 'in_progress';
   if (leads.length > 0) return 'done';
   if (live.some((a) => a.role === 'direct' && isActive(a))) return 'presented';
+  // the leader answered without giving it to anyone: handled
+  if (live.some((a) => a.role === 'direct' && a.status === 'done')) return 'done';
   return 'registered';
 }
 
@@ -357,6 +362,7 @@ export async function listInbox<S extends object>(ctx: ServiceContext, q: In<typ
             role: r.assignment.role,
             status: r.assignment.status,
             dueDate: r.assignment.dueDate,
+            parentId: r.assignment.parentId,
             overdue: routingRepo.ACTIVE_STATUSES.includes(r.assignment.status) && r.assignment.role !== 'info' && r.assignment.dueDate !== null && r.assignment.dueDate < today(),
             instruction: r.assignment.instruction,
             assignedByName: r.assignment.assignedByName,

@@ -49,7 +49,14 @@ export const RegisterIncomingRequest = z
   .refine((v) => !(v.dueDate && v.dueInWorkingDays), { message: 'Chỉ nhập hạn xử lý theo ngày hoặc theo số ngày làm việc', path: ['dueDate'] });
 
 export const DocumentFileResponse = z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), role: z.enum(['main', 'attachment']) });
-export const DocumentEventResponse = z.object({ id: z.uuid(), kind: z.string(), actorName: z.string().nullable(), note: z.string().nullable(), at: z.iso.datetime() });
+export const DocumentEventResponse = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.iso.datetime(),
+  assignmentId: z.uuid().nullable().describe('Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn)'),
+});
 
 export const DocumentSummaryResponse = z.object({
   id: z.uuid(),

@@ -182,7 +182,7 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     pages: row.pages,
     createdAt: row.createdAt.toISOString(),
     files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
-    events: [{ id: event.id, kind: event.kind, actorName: event.actorName, note: event.note, at: event.at.toISOString() }],
+    events: [{ id: event.id, kind: event.kind, actorName: event.actorName, note: event.note, at: event.at.toISOString(), assignmentId: null }],
     routing: routingView(ctx.actor, row, []),
     readers: 0,
     sourceDocumentId: null,
@@ -246,7 +246,7 @@ export async function documentDetail(ctx: ServiceContext, id: string, known?: re
     pages: row.pages,
     createdAt: row.createdAt.toISOString(),
     files: current.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, role: f.role })),
-    events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.note, at: e.at.toISOString() })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, actorName: e.actorName, note: e.note, at: e.at.toISOString(), assignmentId: assignmentOf(e.data) })),
     routing: routingView(ctx.actor, row, assignments),
     readers: reads.length,
     sourceDocumentId: row.sourceDocumentId,
@@ -292,3 +292,8 @@ export async function documentFileAsPdf(ctx: ServiceContext, store: BlobStore, d
 }
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const assignmentOf = (data: unknown): string | null => {
+  const id = (data as { assignmentId?: unknown } | null)?.assignmentId;
+  return typeof id === 'string' ? id : null;
+};

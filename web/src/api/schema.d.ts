@@ -6955,6 +6955,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -7204,6 +7206,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -7737,6 +7741,8 @@ export interface operations {
                             assignment: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @description Có giá trị khi việc được chuyển từ một lượt giao khác (chuyển trong đơn vị) */
+                                parentId: string | null;
                                 /** @enum {string} */
                                 role: "direct" | "lead" | "coordinate" | "info";
                                 /** @enum {string} */
@@ -7937,6 +7943,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -8252,6 +8260,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -8530,6 +8540,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -8819,6 +8831,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -9099,6 +9113,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -9379,6 +9395,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -9659,6 +9677,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -9943,6 +9963,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -10375,6 +10397,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -10631,6 +10655,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -10915,6 +10941,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -11199,6 +11227,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -11478,6 +11508,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -11757,6 +11789,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -12036,6 +12070,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -12313,6 +12349,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -12596,6 +12634,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
@@ -12875,6 +12915,8 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
                         }[];
                         routing: {
                             assignments: {
