@@ -86,7 +86,7 @@ describe('direction and routing of an incoming document', () => {
     expect(mine(read, viceChair, 'info').status).toBe('done');
     // still listed, no longer counted as unread
     expect((await inbox(viceChair, 'info')).items.map((d) => d.id)).toContain(doc.id);
-    expect((await counts(viceChair)).info).toBe(unread - 1);
+    expect((await counts(viceChair)).info).toBe(unread! - 1);
 
     const seen: Doc = (await get(specialist, doc.id)).json();
     const lead = mine(seen, specialist, 'lead');

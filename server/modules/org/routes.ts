@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../platform/auth/permissions.js';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/open.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
@@ -114,6 +115,7 @@ export function orgRoutes(app: FastifyInstance, { db }: { db: Db }) {
         q: z.string().trim().max(100).optional().describe('Tên, không phân biệt dấu'),
         agencyId: z.uuid().optional(),
         unitId: z.uuid().optional(),
+        role: z.enum(ROLES).optional().describe('Chỉ những người có vai trò này (ví dụ leader: lãnh đạo để trình)'),
         limit: z.coerce.number().int().min(1).max(50).default(20),
       }),
       response: {

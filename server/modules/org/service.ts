@@ -385,8 +385,8 @@ export async function listUnitsByIds(ctx: ServiceContext, ids: string[]) {
  * reviewer or a signer, or to name a handler. Names, positions and units only — no contact details,
  * roles or accounts (those stay behind user.read).
  */
-export async function searchPeople(ctx: ServiceContext, q: { q?: string | undefined; agencyId?: string | undefined; unitId?: string | undefined; limit: number }) {
+export async function searchPeople(ctx: ServiceContext, q: { q?: string | undefined; agencyId?: string | undefined; unitId?: string | undefined; role?: Role | undefined; limit: number }) {
   requirePermission(ctx.actor, 'org.read');
-  const { items } = await repo.findUsers(ctx.db, ctx.actor.tenantId, { q: q.q, agencyId: q.agencyId, unitId: q.unitId, active: true, limit: q.limit, offset: 0 });
+  const { items } = await repo.findUsers(ctx.db, ctx.actor.tenantId, { q: q.q, agencyId: q.agencyId, unitId: q.unitId, role: q.role, active: true, limit: q.limit, offset: 0 });
   return items.map((u) => ({ id: u.id, fullName: u.fullName, positionName: u.positionName, unitId: u.unitId, unitName: u.unitName, agencyId: u.agencyId, agencyName: u.agencyName }));
 }

@@ -4186,6 +4186,8 @@ export interface operations {
                 q?: string;
                 agencyId?: string;
                 unitId?: string;
+                /** @description Chỉ những người có vai trò này (ví dụ leader: lãnh đạo để trình) */
+                role?: "admin" | "clerk" | "leader" | "specialist" | "one_stop_officer" | "department_staff" | "commune_staff";
                 limit?: number;
             };
             header?: never;

@@ -5,7 +5,7 @@ import type { IncomingDocument } from '../../api/types';
 import { FormModal } from '../../components/form-modal';
 import { t } from '../../i18n';
 import { useDebounced } from '../../lib/use-debounced';
-import { useUserList } from '../org/org-queries';
+import { usePeople } from '../org/org-queries';
 import { useRoutingDone } from './routing-queries';
 import { submitOnCtrlEnter } from '../../lib/submit-on-ctrl-enter';
 
@@ -14,12 +14,12 @@ interface Values {
   note?: string;
 }
 
-/** The leaders the clerk may present to: those of the clerk's own agency, found by name. */
+/** The leaders the clerk may present to, of the whole province (the Office presents to the People's Committee's leaders), found by name. */
 function LeaderSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string) => void }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250) || undefined;
-  const leaders = useUserList({ q, role: 'leader', active: 'true', pageSize: 50 });
-  const options = (leaders.data?.items ?? []).map((u) => ({ value: u.id, label: u.fullName, detail: [u.positionName, u.unitName].filter(Boolean).join(', ') }));
+  const leaders = usePeople({ q, role: 'leader', limit: 50 });
+  const options = (leaders.data?.items ?? []).map((u) => ({ value: u.id, label: u.fullName, detail: [u.positionName, u.unitName, u.agencyName].filter(Boolean).join(', ') }));
   return (
     <Select
       id={id}

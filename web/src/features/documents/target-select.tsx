@@ -4,7 +4,7 @@ import type { RoutingTarget } from '../../api/types';
 import { useCurrentUser } from '../../app/session';
 import { t } from '../../i18n';
 import { useDebounced } from '../../lib/use-debounced';
-import { useUnitList, useUserList } from '../org/org-queries';
+import { usePeople, useUnitList } from '../org/org-queries';
 
 /** A chosen unit or person, as the form keeps it: "unit:<id>" or "user:<id>", with the name to show. */
 export interface TargetValue {
@@ -35,17 +35,15 @@ interface TargetSelectProps<M extends boolean> {
 
 /**
  * Units and people in one search: typing "tong hop" offers Phòng Tổng hợp, "anh" offers Võ Thị Ngọc Ánh.
- * Units come from the chosen agency (or the whole province); people from those the user may see (the
- * server limits a leader to their agency, a specialist to their unit).
+ * Units and people come from the chosen agency, or from the whole province.
  */
 export function TargetSelect<M extends boolean = false>({ id, multiple, value, onChange, scope, peopleOnly, exclude, autoFocus, placeholder }: TargetSelectProps<M>) {
   const user = useCurrentUser();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250) || undefined;
   const units = useUnitList({ agencyId: scope ?? undefined, q, pageSize: 50 });
-  // The users list is limited to the user's own agency whatever is asked: for another agency it would answer with the wrong people.
-  const peopleInScope = scope === null || scope === user.agency.id;
-  const people = useUserList({ q, active: 'true', pageSize: 20 }, peopleInScope);
+  // people of the chosen agency, or of the whole province, from the directory
+  const people = usePeople({ q, agencyId: scope ?? undefined, limit: 20 });
   const taken = new Set(exclude);
 
   const unitOptions: TargetOption[] = peopleOnly
@@ -53,11 +51,9 @@ export function TargetSelect<M extends boolean = false>({ id, multiple, value, o
     : (units.data?.items ?? [])
         .filter((u) => u.active && !taken.has(`unit:${u.id}`))
         .map((u) => ({ value: `unit:${u.id}`, label: u.agencyId === user.agency.id ? u.name : `${u.name} (${u.agencyName})`, detail: u.agencyName }));
-  const personOptions: TargetOption[] = peopleInScope
-    ? (people.data?.items ?? [])
-        .filter((p) => !taken.has(`user:${p.id}`))
-        .map((p) => ({ value: `user:${p.id}`, label: p.fullName, detail: [p.positionName, p.unitName].filter(Boolean).join(', ') }))
-    : [];
+  const personOptions: TargetOption[] = (people.data?.items ?? [])
+    .filter((p) => !taken.has(`user:${p.id}`))
+    .map((p) => ({ value: `user:${p.id}`, label: p.fullName, detail: [p.positionName, p.unitName, p.agencyId === user.agency.id ? null : p.agencyName].filter(Boolean).join(', ') }));
   const options = [
     ...(unitOptions.length > 0 ? [{ label: t('routing.form.units'), options: unitOptions }] : []),
     ...(personOptions.length > 0 ? [{ label: t('routing.form.people'), options: personOptions }] : []),

@@ -71,3 +71,13 @@ export function useUserList(query: Query<'listUsers'>, enabled = true) {
     enabled,
   });
 }
+
+/** The directory of people of the province (name, position, unit): anyone may search it to pick a person. */
+export function usePeople(query: Query<'searchPeople'>, enabled = true) {
+  return useQuery({
+    queryKey: [...orgKeys.users, 'people', query],
+    queryFn: () => data(api.GET('/api/people', { params: { query } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
