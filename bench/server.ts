@@ -27,7 +27,9 @@ export interface RunningServer {
 /** The real server in its own process, so its memory is measured apart from the load generator. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools)
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', JOBS: 'false', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,5 +1,4 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { getDocument as openPdf } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Db } from '../../db/open.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
 import { readVerified } from '../../platform/files/service.js';
@@ -12,6 +11,8 @@ const MAX_CHARS = 200_000;
 
 /** The text layer of a PDF (scans without OCR have none), NFC, at most MAX_PAGES pages and MAX_CHARS characters. */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  // loaded on first use: pdf.js is large, and most processes never extract anything
+  const { getDocument: openPdf } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await openPdf({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   try {
     const parts: string[] = [];

@@ -9,13 +9,25 @@ import { lunarToSolar, solarToLunar, type LunarDate } from './lunar.js';
 import { calendarOverrides } from './tables.js';
 import { WorkCalendar } from './work-calendar.js';
 
+// Calendars already built, by their overrides: a calendar computes each year's holidays (lunar dates)
+// once, so reusing it spares every deadline that work. Keyed by content, an edit is seen at once.
+const built = new Map<string, WorkCalendar>();
+
 /** The tenant's calendar: statutory rules in code, the yearly decisions from the overrides table. */
 export async function loadWorkCalendar(db: Db, tenantId: string): Promise<WorkCalendar> {
   const overrides = await db
     .select({ date: calendarOverrides.date, kind: calendarOverrides.kind, name: calendarOverrides.name })
     .from(calendarOverrides)
-    .where(eq(calendarOverrides.tenantId, tenantId));
-  return new WorkCalendar({ overrides });
+    .where(eq(calendarOverrides.tenantId, tenantId))
+    .orderBy(asc(calendarOverrides.date), asc(calendarOverrides.kind));
+  const key = JSON.stringify(overrides);
+  let calendar = built.get(key);
+  if (!calendar) {
+    if (built.size >= 64) built.clear();
+    calendar = new WorkCalendar({ overrides });
+    built.set(key, calendar);
+  }
+  return calendar;
 }
 
 const calendarOf = (ctx: ServiceContext) => {
