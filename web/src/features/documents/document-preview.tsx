@@ -3,18 +3,19 @@ import { Button, Card, Empty } from 'antd';
 import type { IncomingDocument } from '../../api/types';
 import { t } from '../../i18n';
 import { documentFileUrl } from './document-queries';
+import { PdfViewer } from './pdf-viewer';
 
-const previewable = (mime: string) => mime === 'application/pdf' || mime.startsWith('image/');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const previewable = (mime: string) => mime === 'application/pdf' || mime === DOCX || mime.startsWith('image/');
 
 /**
- * The main file in the browser's own viewer (the server sends it inline, same origin). Loading it records
- * a "file read" on the timeline; `onViewed` lets the page show that entry.
+ * The main file drawn by pdf.js (a DOCX through the server's PDF conversion, when LibreOffice is
+ * installed there), an image as it is. Loading it records a "file read" on the timeline; `onViewed` lets
+ * the page show that entry.
  */
 export function DocumentPreview({ document: d, onViewed }: { document: IncomingDocument; onViewed: () => void }) {
   const main = d.files.find((f) => f.role === 'main') ?? d.files[0];
-  const src = main && previewable(main.mime) ? documentFileUrl(d.id, main.id, true) : null;
-  // Chromium's and Firefox's viewers read these: no thumbnail pane, the page as wide as the frame.
-  const frameSrc = src && main?.mime === 'application/pdf' ? `${src}#navpanes=0&view=FitH` : src;
+  const src = main && previewable(main.mime) ? (main.mime === DOCX ? `/api/documents/${d.id}/files/${main.id}/pdf` : documentFileUrl(d.id, main.id, true)) : null;
   return (
     <Card
       title={t('incoming.detail.preview')}
@@ -28,12 +29,11 @@ export function DocumentPreview({ document: d, onViewed }: { document: IncomingD
       styles={{ body: { padding: src ? 0 : undefined } }}
     >
       {src && main ? (
-        <iframe
-          src={frameSrc ?? undefined}
-          title={t('incoming.detail.previewOf', { name: main.name })}
-          onLoad={onViewed}
-          style={{ display: 'block', width: '100%', height: 'max(600px, calc(100vh - 220px))', border: 0, borderRadius: '0 0 8px 8px' }}
-        />
+        main.mime.startsWith('image/') ? (
+          <img src={src} alt={t('incoming.detail.previewOf', { name: main.name })} onLoad={onViewed} style={{ display: 'block', width: '100%', borderRadius: '0 0 8px 8px' }} />
+        ) : (
+          <PdfViewer url={src} title={t('incoming.detail.previewOf', { name: main.name })} onLoaded={onViewed} />
+        )
       ) : (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
