@@ -90,6 +90,8 @@ export const documents = pgTable(
     check('documents_issued_numbered', sql`direction = 'incoming' or status not in ('issued', 'recalled') or (issue_number is not null and code_number is not null and issued_date is not null)`),
     index('documents_outgoing_holder_idx').on(t.tenantId, t.holderId, t.status),
     // search pages newest first: the day a document entered the books (received, or issued)
+    // what one person drafted or registered: their drafts, and the start of a non-clerk's search
+    index('documents_created_by_idx').on(t.createdBy),
     index('documents_booked_idx').on(t.tenantId, sql`(coalesce(${t.receivedAt}, ${t.issuedAt})) desc`, sql`${t.id} desc`),
     index('documents_agency_received_idx').on(t.tenantId, t.agencyId, t.direction, t.receivedAt),
     index('documents_duplicate_idx').on(t.tenantId, t.agencyId, t.codeNumber, t.codeNotation, t.issuedDate),
