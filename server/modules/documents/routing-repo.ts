@@ -40,12 +40,19 @@ export async function addEvents(db: Db, rows: (typeof documentEvents.$inferInser
   if (rows.length > 0) await db.insert(documentEvents).values(rows);
 }
 
-/** Records a reading; true the first time this user reads the document. */
+/**
+ * Records a reading; true the first time this user reads the document. Readings within a minute of the
+ * last one count as the same (a reload writes nothing).
+ */
 export async function recordRead(db: Db, documentId: string, userId: string): Promise<boolean> {
   const [row] = await db
     .insert(documentReads)
     .values({ documentId, userId })
-    .onConflictDoUpdate({ target: [documentReads.documentId, documentReads.userId], set: { lastReadAt: sql`now()`, readCount: sql`${documentReads.readCount} + 1` } })
+    .onConflictDoUpdate({
+      target: [documentReads.documentId, documentReads.userId],
+      set: { lastReadAt: sql`now()`, readCount: sql`${documentReads.readCount} + 1` },
+      setWhere: sql`${documentReads.lastReadAt} < now() - interval '1 minute'`,
+    })
     .returning({ readCount: documentReads.readCount });
   return row?.readCount === 1;
 }

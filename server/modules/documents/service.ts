@@ -16,7 +16,7 @@ import { assertOpen } from './registers.js';
 import * as repo from './repo.js';
 import { markCopyRead } from './outgoing-repo.js';
 import { outgoingPart } from './outgoing.js';
-import { routingView } from './routing.js';
+import { holds, routingView } from './routing.js';
 import * as routingRepo from './routing-repo.js';
 import type { ListIncomingQuery, RegisterIncomingRequest } from './schemas.js';
 
@@ -214,18 +214,19 @@ export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomin
 export async function getDocument(ctx: ServiceContext, id: string) {
   const row = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id);
   if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
-  await noteReading(ctx, id);
-  return documentDetail(ctx, id, row);
-}
-
-async function noteReading(ctx: ServiceContext, id: string) {
-  await ctx.db.transaction(async (tx) => {
-    if (await routingRepo.recordRead(tx, id, ctx.actor.userId)) {
+  // one statement on a repeated view; the first reading goes on the timeline and tells the sender
+  if (await routingRepo.recordRead(ctx.db, id, ctx.actor.userId)) {
+    await ctx.db.transaction(async (tx) => {
       await markCopyRead(tx, id);
       await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'read', note: 'Đã xem văn bản' });
-    }
-    await routingRepo.completeInfoAssignments(tx, id, ctx.actor.userId, ctx.actor.unitId);
-  });
+    });
+  }
+  const detail = await documentDetail(ctx, id, row);
+  const unreadInfo = detail.routing.assignments.some((a) => a.role === 'info' && a.status === 'pending' && holds(ctx.actor, a));
+  if (!unreadInfo) return detail;
+  // reading is what "for information" asks: those rows are done now
+  await routingRepo.completeInfoAssignments(ctx.db, id, ctx.actor.userId, ctx.actor.unitId);
+  return documentDetail(ctx, id, row);
 }
 
 /** The detail as `getDocument` gives it, without counting a reading (answers to the actor's own changes). */
