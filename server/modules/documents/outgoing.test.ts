@@ -5,7 +5,7 @@ import { multipart, sampleDocx, samplePdf } from '../../../test/helpers/fixtures
 import { auditEntries } from '../../platform/audit/tables.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
 import { agencies } from '../org/tables.js';
-import { notationOf } from './outgoing.js';
+import { notationOf } from './issuing.js';
 import { documents } from './tables.js';
 
 let t: TestApp;

@@ -3,15 +3,13 @@ import { newId } from '../../db/columns.js';
 import type { Db } from '../../db/open.js';
 import { audit } from '../../platform/audit/service.js';
 import { requirePermission, scopeOf, type Actor } from '../../platform/auth/permissions.js';
-import { vietnamDate } from '../../platform/calendar/date-only.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { getAgency, listUnitsByIds, listUsersByIds } from '../org/index.js';
-import { DOCUMENT_TYPES, documentTypeName, isStateSecret, type Confidentiality } from './document-types.js';
+import { documentTypeName, isStateSecret, type Confidentiality } from './document-types.js';
 import * as out from './outgoing-repo.js';
 import type { AddVersionRequest, CreateOutgoingDraftRequest, OutgoingListQuery, RecipientInput, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
 import { visibilityOf } from './policy.js';
-import { assertOpen } from './registers.js';
 import * as repo from './repo.js';
 import * as routingRepo from './routing-repo.js';
 
@@ -84,7 +82,7 @@ async function takeFile(ctx: ServiceContext, tx: Db, fileId: string, path: strin
 
 const DRAFT_KINDS = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
 
-async function event(ctx: ServiceContext, tx: Db, documentId: string, kind: string, note: string, data?: Record<string, unknown>) {
+export async function outgoingEvent(ctx: ServiceContext, tx: Db, documentId: string, kind: string, note: string, data?: Record<string, unknown>) {
   await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind, note, data: data ?? null });
 }
 
@@ -137,14 +135,14 @@ export async function createOutgoingDraft(ctx: ServiceContext, input: In<typeof 
       if (!(await repo.findAttachableFiles(tx, ctx.actor.tenantId, ctx.actor.userId, [fileId])).length) throw fieldError(`attachmentIds.${i}`, 'Tệp không tồn tại, không do bạn tải lên hoặc đã gắn với văn bản khác');
       await out.attachFile(tx, { documentId: id, fileId, role: 'attachment', position: position++ });
     }
-    await event(ctx, tx, id, 'drafted', `Tạo dự thảo ${documentTypeName(input.typeCode)}, người ký dự kiến ${signer.fullName}`);
+    await outgoingEvent(ctx, tx, id, 'drafted', `Tạo dự thảo ${documentTypeName(input.typeCode)}, người ký dự kiến ${signer.fullName}`);
     await audit(ctx, tx, { action: 'document.drafted', entityType: 'document', entityId: id, summary: `Tạo dự thảo văn bản đi: ${input.subject}`, after: { typeCode: input.typeCode, signerId: signer.id, recipients: recipients.length, confidentiality: input.confidentiality } });
     return id;
   });
 }
 
 /** Opens a change on an outgoing document the actor may see, locked, and checks the action is theirs. */
-async function load(ctx: ServiceContext, tx: Db, id: string, action: OutgoingAction, stateMessage: string) {
+export async function loadOutgoing(ctx: ServiceContext, tx: Db, id: string, action: OutgoingAction, stateMessage: string) {
   const row = await repo.getVisibleDocument(tx, ctx.actor.tenantId, visibilityOf(ctx.actor), id);
   if (!row || row.direction !== 'outgoing') throw notFound();
   await routingRepo.lockDocument(tx, ctx.actor.tenantId, id);
@@ -177,7 +175,7 @@ function mayEver(actor: Actor, d: DocRow, action: OutgoingAction): boolean {
 
 export async function updateOutgoingDraft(ctx: ServiceContext, id: string, input: In<typeof UpdateOutgoingDraftRequest>) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'edit', 'Chỉ sửa được dự thảo đang ở người soạn');
+    const doc = await loadOutgoing(ctx, tx, id, 'edit', 'Chỉ sửa được dự thảo đang ở người soạn');
     const values: Parameters<typeof out.updateDocument>[2] = {};
     if (input.typeCode) values.typeCode = input.typeCode;
     if (input.subject) values.subject = input.subject;
@@ -192,7 +190,7 @@ export async function updateOutgoingDraft(ctx: ServiceContext, id: string, input
     }
     await out.updateDocument(tx, id, values);
     if (input.recipients) await out.replaceRecipients(tx, ctx.actor.tenantId, id, await recipientRows(ctx, tx, input.recipients));
-    await event(ctx, tx, id, 'edited', 'Sửa thông tin dự thảo');
+    await outgoingEvent(ctx, tx, id, 'edited', 'Sửa thông tin dự thảo');
     await audit(ctx, tx, { action: 'document.draft_updated', entityType: 'document', entityId: id, summary: `Sửa dự thảo: ${doc.subject}`, before: { subject: doc.subject, typeCode: doc.typeCode, signerId: doc.signerId }, after: { ...values, recipients: input.recipients?.length } });
   });
 }
@@ -200,13 +198,13 @@ export async function updateOutgoingDraft(ctx: ServiceContext, id: string, input
 /** A new version of the content file; the earlier ones stay (art. 10: keep the draft history). */
 export async function addDraftVersion(ctx: ServiceContext, id: string, input: In<typeof AddVersionRequest>) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'add_version', 'Văn bản đã được duyệt; không thay đổi được nội dung');
+    const doc = await loadOutgoing(ctx, tx, id, 'add_version', 'Văn bản đã được duyệt; không thay đổi được nội dung');
     if (isStateSecret(doc.confidentiality as Confidentiality)) throw fieldError('fileId', 'Văn bản mật không được có tệp trên hệ thống');
     await takeFile(ctx, tx, input.fileId, 'fileId', DRAFT_KINDS);
     const version = await out.nextVersion(tx, id);
     await out.attachFile(tx, { documentId: id, fileId: input.fileId, role: 'main', position: (await out.maxPosition(tx, id)) + 1, version });
     await out.updateDocument(tx, id, { contentExtractedAt: null });
-    await event(ctx, tx, id, 'version', `Phiên bản dự thảo ${version}${input.note ? `: ${input.note}` : ''}`, { fileId: input.fileId, version });
+    await outgoingEvent(ctx, tx, id, 'version', `Phiên bản dự thảo ${version}${input.note ? `: ${input.note}` : ''}`, { fileId: input.fileId, version });
     await audit(ctx, tx, { action: 'document.version_added', entityType: 'document', entityId: id, summary: `Thêm phiên bản dự thảo ${version}`, after: { fileId: input.fileId, version } });
   });
 }
@@ -214,7 +212,7 @@ export async function addDraftVersion(ctx: ServiceContext, id: string, input: In
 /** Passes the draft to the next reviewer: the unit head, the office leadership, then the signer. */
 export async function submitOutgoing(ctx: ServiceContext, id: string, input: { toUserId: string; note?: string | undefined }) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'submit', 'Dự thảo không ở bước có thể chuyển tiếp');
+    const doc = await loadOutgoing(ctx, tx, id, 'submit', 'Dự thảo không ở bước có thể chuyển tiếp');
     if (input.toUserId === ctx.actor.userId) throw fieldError('toUserId', 'Không chuyển cho chính mình');
     const [to] = await listUsersByIds({ ...ctx, db: tx }, [input.toUserId]);
     if (!to || !to.active) throw fieldError('toUserId', 'Người nhận không tồn tại hoặc đã ngừng hoạt động');
@@ -222,34 +220,34 @@ export async function submitOutgoing(ctx: ServiceContext, id: string, input: { t
     await repo.addViewers(tx, id, [to.id]);
     await out.updateDocument(tx, id, { holderId: to.id, status: 'in_review' });
     const toSigner = to.id === doc.signerId;
-    await event(ctx, tx, id, 'submitted', `${toSigner ? 'Trình ký' : 'Chuyển xem xét'}: ${to.fullName}${input.note ? `. ${input.note}` : ''}`, { to: to.id });
+    await outgoingEvent(ctx, tx, id, 'submitted', `${toSigner ? 'Trình ký' : 'Chuyển xem xét'}: ${to.fullName}${input.note ? `. ${input.note}` : ''}`, { to: to.id });
     await audit(ctx, tx, { action: 'document.submitted', entityType: 'document', entityId: id, summary: `Chuyển dự thảo cho ${to.fullName}`, after: { holderId: to.id } });
   });
 }
 
 export async function returnOutgoing(ctx: ServiceContext, id: string, note: string) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'return', 'Chỉ trả lại được dự thảo đang xem xét');
+    const doc = await loadOutgoing(ctx, tx, id, 'return', 'Chỉ trả lại được dự thảo đang xem xét');
     await out.updateDocument(tx, id, { holderId: doc.createdBy, status: 'returned' });
-    await event(ctx, tx, id, 'returned', `Trả lại để chỉnh sửa: ${note}`);
+    await outgoingEvent(ctx, tx, id, 'returned', `Trả lại để chỉnh sửa: ${note}`);
     await audit(ctx, tx, { action: 'document.returned', entityType: 'document', entityId: id, summary: 'Trả lại dự thảo để chỉnh sửa', after: { note } });
   });
 }
 
 export async function commentOutgoing(ctx: ServiceContext, id: string, note: string) {
   await ctx.db.transaction(async (tx) => {
-    await load(ctx, tx, id, 'comment', 'Văn bản đã phát hành; không góp ý được nữa');
-    await event(ctx, tx, id, 'comment', note);
+    await loadOutgoing(ctx, tx, id, 'comment', 'Văn bản đã phát hành; không góp ý được nữa');
+    await outgoingEvent(ctx, tx, id, 'comment', note);
   });
 }
 
 /** The signer approves the content (art. 12); a change after this would need a new approval. */
 export async function approveOutgoing(ctx: ServiceContext, id: string, note: string | undefined) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'approve', 'Chỉ người ký duyệt được dự thảo đang trình ký');
+    const doc = await loadOutgoing(ctx, tx, id, 'approve', 'Chỉ người ký duyệt được dự thảo đang trình ký');
     await requireContent(tx, doc);
     await out.updateDocument(tx, id, { status: 'approved', holderId: ctx.actor.userId });
-    await event(ctx, tx, id, 'approved', `Duyệt ban hành${note ? `: ${note}` : ''}`);
+    await outgoingEvent(ctx, tx, id, 'approved', `Duyệt ban hành${note ? `: ${note}` : ''}`);
     await audit(ctx, tx, { action: 'document.approved', entityType: 'document', entityId: id, summary: 'Người ký duyệt văn bản' });
   });
 }
@@ -261,136 +259,11 @@ export async function approveOutgoing(ctx: ServiceContext, id: string, note: str
  */
 export async function signOutgoing(ctx: ServiceContext, id: string) {
   await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'sign', 'Văn bản chưa được duyệt hoặc đã ký');
+    const doc = await loadOutgoing(ctx, tx, id, 'sign', 'Văn bản chưa được duyệt hoặc đã ký');
     const main = (await repo.getDocumentFiles(tx, id)).filter((f) => f.role === 'main').at(-1);
     await out.updateDocument(tx, id, { status: 'signed', holderId: null });
-    await event(ctx, tx, id, 'signed', `Ký văn bản${main ? ` (tệp ${main.name}, SHA-256 ${main.sha256.slice(0, 12)}…)` : ''}`, { fileId: main?.id ?? null, sha256: main?.sha256 ?? null, method: 'confirmation' });
+    await outgoingEvent(ctx, tx, id, 'signed', `Ký văn bản${main ? ` (tệp ${main.name}, SHA-256 ${main.sha256.slice(0, 12)}…)` : ''}`, { fileId: main?.id ?? null, sha256: main?.sha256 ?? null, method: 'confirmation' });
     await audit(ctx, tx, { action: 'document.signed', entityType: 'document', entityId: id, summary: `Ký văn bản: ${doc.subject}`, after: { sha256: main?.sha256 ?? null } });
-  });
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** The notation of App. I §II.3: type + agency for named types; agency + drafting unit for công văn. */
-export function notationOf(typeCode: string, agencyShort: string, unitShort: string | null): string {
-  const type = DOCUMENT_TYPES.find((t) => t.code === typeCode);
-  const parts = type && !('noAbbreviation' in type) ? [type.code, agencyShort] : [agencyShort, unitShort].filter((p): p is string => Boolean(p));
-  return parts.join('-').toUpperCase().replace(/\s+/g, '');
-}
-
-/**
- * Numbers, dates and issues a signed document (art. 15–16): the next number of the series for the year,
- * never reused; then delivery — agencies of the tenant get it at once as an incoming document with their
- * next arrival number, internal units receive it for information, outside recipients wait for the
- * electronic exchange. All in one transaction: a failure gives the number back.
- */
-export async function issueOutgoingDocument(ctx: ServiceContext, id: string, input: { registerId?: string | undefined }) {
-  return ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'issue', 'Chỉ phát hành được văn bản đã ký');
-    const secret = isStateSecret(doc.confidentiality as Confidentiality);
-    const registers = await out.findOutgoingRegisters(tx, ctx.actor.tenantId, doc.agencyId, secret);
-    let register = input.registerId ? registers.find((r) => r.id === input.registerId) : (registers.find((r) => r.typeCodes?.includes(doc.typeCode)) ?? registers.find((r) => !r.typeCodes?.length));
-    if (input.registerId && !register) throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật đi của cơ quan' : 'Sổ không phải sổ văn bản đi đang dùng của cơ quan');
-    register ??= await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: doc.agencyId, direction: 'outgoing', name: secret ? 'Sổ văn bản mật đi' : 'Sổ văn bản đi', secret });
-    const now = new Date();
-    const today = vietnamDate(now);
-    const year = Number(today.slice(0, 4));
-    await assertOpen({ ...ctx, db: tx }, register.id, today);
-    const agency = await getAgency({ ...ctx, db: tx }, doc.agencyId);
-    const unit = await out.unitName(tx, doc.draftingUnitId);
-    const codeNotation = notationOf(doc.typeCode, agency.shortName, unit?.shortName ?? null);
-    const recipients = await out.getRecipients(tx, id);
-    const files = await repo.getDocumentFiles(tx, id);
-    const mains = files.filter((f) => f.role === 'main');
-    const deliver = [mains.at(-1), ...files.filter((f) => f.role === 'attachment')].flatMap((f) => (f ? [f.id] : []));
-
-    // the series' counter is locked from here to commit
-    const issueNumber = await repo.nextNumber(tx, register.id, year);
-    const codeNumber = pad2(issueNumber);
-    await out.updateDocument(tx, id, { registerId: register.id, issueNumber, issueYear: year, codeNumber, codeNotation, issuedDate: today, issuedAt: now, status: 'issued' });
-    const numberNotation = `${codeNumber}/${codeNotation}`;
-
-    let delivered = 0;
-    for (const r of recipients) {
-      if (r.kind === 'external' || secret) {
-        await out.updateRecipient(tx, r.id, { status: secret ? 'pending' : 'queued' });
-        continue;
-      }
-      if (r.kind === 'unit') {
-        await routingRepo.insertAssignments(tx, [{ id: newId(), tenantId: ctx.actor.tenantId, documentId: id, role: 'info', agencyId: doc.agencyId, unitId: r.unitId!, userId: null, instruction: 'Nơi nhận của văn bản', status: 'pending', assignedBy: ctx.actor.userId, assignedByName: ctx.actor.fullName }]);
-        await out.updateRecipient(tx, r.id, { status: 'delivered', deliveredAt: now });
-        continue;
-      }
-      const copyId = await deliverCopy(ctx, tx, { doc, agencyName: agency.name, recipientAgencyId: r.agencyId!, codeNumber, codeNotation, issuedDate: today, fileIds: deliver, now });
-      await out.updateRecipient(tx, r.id, { status: 'delivered', deliveredAt: now, copyDocumentId: copyId });
-      delivered += 1;
-    }
-    if (doc.replyToId) await out.markCopyAnswered(tx, doc.replyToId);
-    const note = `Cấp số ${numberNotation} ngày ${today.split('-').reverse().join('/')} (${register.name}); ${delivered ? `đã gửi ${delivered} cơ quan trong tỉnh` : 'không có cơ quan nhận trong tỉnh'}`;
-    await event(ctx, tx, id, 'issued', note, { issueNumber, registerId: register.id });
-    await audit(ctx, tx, { action: 'document.issued', entityType: 'document', entityId: id, summary: `Phát hành văn bản ${numberNotation}`, after: { registerId: register.id, issueNumber, year, numberNotation, delivered } });
-    return { numberNotation };
-  });
-}
-
-async function deliverCopy(
-  ctx: ServiceContext,
-  tx: Db,
-  p: { doc: DocRow; agencyName: string; recipientAgencyId: string; codeNumber: string; codeNotation: string; issuedDate: string; fileIds: string[]; now: Date },
-) {
-  const register = await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: p.recipientAgencyId, direction: 'incoming', name: 'Sổ văn bản đến', secret: false });
-  const year = Number(p.issuedDate.slice(0, 4));
-  const arrivalNumber = await repo.nextNumber(tx, register.id, year);
-  const copyId = newId();
-  await repo.insertDocument(tx, {
-    id: copyId,
-    tenantId: ctx.actor.tenantId,
-    agencyId: p.recipientAgencyId,
-    direction: 'incoming',
-    registerId: register.id,
-    arrivalNumber,
-    arrivalYear: year,
-    receivedAt: p.now,
-    channel: 'electronic',
-    senderAgencyId: p.doc.agencyId,
-    senderName: p.agencyName,
-    codeNumber: p.codeNumber,
-    codeNotation: p.codeNotation,
-    issuedDate: p.issuedDate,
-    typeCode: p.doc.typeCode,
-    subject: p.doc.subject,
-    signerName: p.doc.signerName,
-    signerPosition: p.doc.signerPosition,
-    urgency: p.doc.urgency,
-    confidentiality: p.doc.confidentiality,
-    status: 'registered',
-    sourceDocumentId: p.doc.id,
-    contentExtractedAt: p.fileIds.length ? null : p.now,
-    createdBy: ctx.actor.userId,
-  });
-  await repo.attachFiles(tx, copyId, p.fileIds);
-  await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: copyId, actorId: null, actorName: 'Hệ thống', kind: 'received', note: `Nhận văn bản điện tử từ ${p.agencyName}, vào "${register.name}" số đến ${arrivalNumber}; đã báo nhận cho nơi gửi` });
-  return copyId;
-}
-
-/** Recall (art. 18, App. VI): the issued document is frozen, the recipients' copies withdrawn. */
-export async function recallOutgoing(ctx: ServiceContext, id: string, note: string) {
-  await ctx.db.transaction(async (tx) => {
-    const doc = await load(ctx, tx, id, 'recall', 'Chỉ thu hồi được văn bản đã phát hành');
-    const now = new Date();
-    let withdrawn = 0;
-    for (const r of await out.getRecipients(tx, id)) {
-      if (r.copyDocumentId) {
-        await out.updateDocument(tx, r.copyDocumentId, { status: 'withdrawn' });
-        for (const a of await routingRepo.getAssignments(tx, r.copyDocumentId)) if (routingRepo.ACTIVE_STATUSES.includes(a.status)) await routingRepo.updateAssignment(tx, a.id, { status: 'recalled', doneAt: now });
-        await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: r.copyDocumentId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'withdrawn', note: `Cơ quan gửi thu hồi văn bản: ${note}` });
-        withdrawn += 1;
-      }
-      await out.updateRecipient(tx, r.id, { status: 'withdrawn' });
-    }
-    await out.updateDocument(tx, id, { status: 'recalled' });
-    await event(ctx, tx, id, 'recalled', `Thu hồi văn bản đã phát hành: ${note}`);
-    await audit(ctx, tx, { action: 'document.recalled', entityType: 'document', entityId: id, summary: `Thu hồi văn bản ${doc.codeNumber}/${doc.codeNotation}`, after: { note, withdrawnCopies: withdrawn } });
   });
 }
 

@@ -6,6 +6,7 @@ import { contentDisposition } from '../../platform/files/routes.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './document-types.js';
 import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
+import * as issuing from './issuing.js';
 import * as outgoing from './outgoing.js';
 import { AddVersionRequest, CreateOutgoingDraftRequest, IssueRequest, NoteRequest, OptionalNoteRequest, OutgoingListQuery, OutgoingListResponse, SubmitRequest, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
 import * as registers from './registers.js';
@@ -174,8 +175,8 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   act('/comments', 'post', 'commentOutgoingDocument', 'Góp ý dự thảo', NoteRequest, (ctx, id, b) => outgoing.commentOutgoing(ctx, id, b.note));
   act('/approve', 'post', 'approveOutgoingDocument', 'Người ký duyệt văn bản', OptionalNoteRequest, (ctx, id, b) => outgoing.approveOutgoing(ctx, id, b.note));
   act('/sign', 'post', 'signOutgoingDocument', 'Người ký xác nhận đã ký (chỗ nối cho ký số PAdES)', z.object({}), (ctx, id) => outgoing.signOutgoing(ctx, id));
-  act('/issue', 'post', 'issueOutgoingDocument', 'Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến', IssueRequest, (ctx, id, b) => outgoing.issueOutgoingDocument(ctx, id, b));
-  act('/recall', 'post', 'recallOutgoingDocument', 'Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại', NoteRequest, (ctx, id, b) => outgoing.recallOutgoing(ctx, id, b.note));
+  act('/issue', 'post', 'issueOutgoingDocument', 'Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến', IssueRequest, (ctx, id, b) => issuing.issueOutgoingDocument(ctx, id, b));
+  act('/recall', 'post', 'recallOutgoingDocument', 'Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại', NoteRequest, (ctx, id, b) => issuing.recallOutgoing(ctx, id, b.note));
 
   r.get('/api/documents/:id/files/:fileId/pdf', {
     schema: {
