@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en';
+import { outgoingEn } from './outgoing.en';
 import type { MessageKey } from './vi';
 
 /** English catalog: the second locale. The type makes a missing or extra key a compile error. */
@@ -317,4 +318,5 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.api_token': 'API token',
 
   ...documentsEn,
+  ...outgoingEn,
 };

@@ -1,4 +1,5 @@
 import { documentsVi } from './documents.vi';
+import { outgoingVi } from './outgoing.vi';
 
 /** Vietnamese UI catalog (the default locale). Every string a user reads lives here, never in components. */
 export const vi = {
@@ -316,6 +317,7 @@ export const vi = {
   'audit.entity.api_token': 'Mã truy cập API',
 
   ...documentsVi,
+  ...outgoingVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
