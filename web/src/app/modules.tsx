@@ -40,7 +40,8 @@ export const INBOX: ModuleEntry = { key: 'inbox', path: '/hop-viec', title: 'mod
 /** The business modules of DESIGN.md, in the order a provincial office works through its day. */
 export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'incoming', path: '/van-ban-den', title: 'module.incoming', description: 'module.incoming.desc', icon: <InboxOutlined aria-hidden />, built: true },
-  { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden /> },
+  // Its views are a submenu (see side-menu.tsx); everyone who drafts has them, administrators do not.
+  { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden />, permission: 'document.draft', built: true },
   { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
   { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
@@ -62,5 +63,8 @@ const MANAGING: Permission[] = ['org.manage', 'user.manage', 'calendar.manage', 
 
 /** A specialist only reads here (the people of their unit, the holidays): for them it is look-up, not administration. */
 export const adminGroupTitle = (can: (p: Permission) => boolean): MessageKey => (MANAGING.some(can) ? 'layout.adminGroup' : 'layout.lookupGroup');
+
+/** The business modules this user may open: the others are not even offered. */
+export const businessModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => BUSINESS_MODULES.filter((m) => !m.permission || can(m.permission));
 
 export const adminModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => ADMIN_MODULES.filter((m) => !m.permission || can(m.permission));

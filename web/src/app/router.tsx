@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { inboxPath } from '../features/documents/inbox-views';
+import { NEW_DRAFT_PATH, OUTGOING_PATH, OUTGOING_VIEWS, outgoingListPath } from '../features/outgoing/outgoing-views';
 import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
@@ -19,6 +20,10 @@ const AuditLogPage = lazy(() => import('../features/audit/audit-log-page').then(
 const IncomingListPage = lazy(() => import('../features/documents/incoming-list-page').then((m) => ({ default: m.IncomingListPage })));
 const IncomingRegisterPage = lazy(() => import('../features/documents/incoming-register-page').then((m) => ({ default: m.IncomingRegisterPage })));
 const InboxPage = lazy(() => import('../features/documents/inbox-page').then((m) => ({ default: m.InboxPage })));
+const OutgoingListPage = lazy(() => import('../features/outgoing/outgoing-list-page').then((m) => ({ default: m.OutgoingListPage })));
+const OutgoingNewDraftPage = lazy(() => import('../features/outgoing/outgoing-draft-page').then((m) => ({ default: m.OutgoingNewDraftPage })));
+const OutgoingEditDraftPage = lazy(() => import('../features/outgoing/outgoing-draft-page').then((m) => ({ default: m.OutgoingEditDraftPage })));
+const OutgoingDetailPage = lazy(() => import('../features/outgoing/outgoing-detail-page').then((m) => ({ default: m.OutgoingDetailPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -68,6 +73,21 @@ export function AppRouter() {
             }
           />
           <Route path="/van-ban-den/:id" element={<IncomingDetailPage />} />
+          <Route path={OUTGOING_PATH} element={<Navigate to={outgoingListPath('drafts')} replace />} />
+          {/* Static segments rank above ":id", so the views' addresses never reach the detail page. */}
+          {OUTGOING_VIEWS.map((v) => (
+            <Route key={v} path={outgoingListPath(v)} element={<OutgoingListPage key={v} view={v} />} />
+          ))}
+          <Route
+            path={NEW_DRAFT_PATH}
+            element={
+              <RequirePermission permission="document.draft">
+                <OutgoingNewDraftPage />
+              </RequirePermission>
+            }
+          />
+          <Route path={`${OUTGOING_PATH}/:id`} element={<OutgoingDetailPage />} />
+          <Route path={`${OUTGOING_PATH}/:id/sua`} element={<OutgoingEditDraftPage />} />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -5,20 +5,29 @@ import { ALERT_VIEWS, COUNTED_VIEWS, inboxPath, inboxViewsFor } from '../../feat
 import { CountPill } from '../../features/documents/routing-display';
 import { useInboxCounts } from '../../features/documents/routing-queries';
 import { t } from '../../i18n';
-import { ADMIN_MODULES, adminGroupTitle, adminModulesFor, BUSINESS_MODULES, HOME, INBOX, type ModuleEntry } from '../modules';
+import { isOutgoingListPath, outgoingCount, outgoingListPath, outgoingViewsFor } from '../../features/outgoing/outgoing-views';
+import { ADMIN_MODULES, adminGroupTitle, adminModulesFor, BUSINESS_MODULES, businessModulesFor, HOME, INBOX, type ModuleEntry } from '../modules';
 import { useCan } from '../session';
 
 type Item = Required<MenuProps>['items'][number];
 
+const OUTGOING_KEY = 'outgoing';
+// Both work lists start open: their numbers are what a person comes to the menu for.
+const OPEN_AT_START = [INBOX.key, OUTGOING_KEY];
+
 const itemOf = (m: ModuleEntry): Item => ({ key: m.path, icon: m.icon, label: t(m.title), title: t(m.title) });
 
-/** The page's menu key: the longest module path the current address starts with. */
-function selectedKey(pathname: string, from: string | undefined): string {
-  // A document opened from the inbox keeps the inbox view it came from selected.
-  if (from?.startsWith(INBOX.path) && !pathname.startsWith(INBOX.path)) return from;
-  if (pathname.startsWith(INBOX.path)) return pathname;
+/** An address's menu key: an inbox or outgoing view itself, else the longest module path it starts with. */
+function keyOf(path: string): string {
+  if (path.startsWith(INBOX.path) || isOutgoingListPath(path)) return path;
   const all = [HOME, ...BUSINESS_MODULES, ...ADMIN_MODULES].map((m) => m.path);
-  return all.filter((p) => (p === '/' ? pathname === '/' : pathname.startsWith(p))).sort((a, b) => b.length - a.length)[0] ?? '';
+  return all.filter((p) => (p === '/' ? path === '/' : path.startsWith(p))).sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+/** The page's menu key. A document opened from a list (an inbox view, an outgoing view, the search) keeps that list selected. */
+function selectedKey(pathname: string, from: string | undefined): string {
+  const origin = from?.split('?')[0];
+  return keyOf(origin && origin !== pathname ? origin : pathname);
 }
 
 const MenuLabel = ({ text, count, tone }: { text: string; count: number; tone: 'alert' | 'quiet' }) => (
@@ -33,7 +42,8 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
   const navigate = useNavigate();
   const { pathname, state } = useLocation();
   const counts = useInboxCounts();
-  const [inboxOpen, setInboxOpen] = useState(true);
+  const [open, setOpen] = useState<string[]>(OPEN_AT_START);
+  const inboxOpen = open.includes(INBOX.key);
   const mine = counts.data?.mine ?? 0;
 
   // The inbox's views, each with its number; closed or collapsed, the inbox itself shows what waits for me.
@@ -48,8 +58,23 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     })),
   };
 
+  // Outgoing documents by view: drafts sent back to me, drafts waiting for my review or signature, signed
+  // documents waiting for the clerk. Closed or collapsed, the module shows them all together.
+  const views = outgoingViewsFor(can);
+  const outgoingWaiting = views.reduce((n, v) => n + outgoingCount(v, counts.data), 0);
+  const outgoingItem = (m: ModuleEntry): Item => ({
+    key: m.key,
+    icon: collapsed && outgoingWaiting > 0 ? <Badge dot>{m.icon}</Badge> : m.icon,
+    label: <MenuLabel text={t(m.title)} count={open.includes(m.key) ? 0 : outgoingWaiting} tone="alert" />,
+    children: views.map((v) => {
+      const count = outgoingCount(v, counts.data);
+      const title = count > 0 ? t(`outgoing.view.${v}.counted`, { count }) : t(`outgoing.view.${v}`);
+      return { key: outgoingListPath(v), label: <MenuLabel text={t(`outgoing.view.${v}`)} count={count} tone="alert" />, title };
+    }),
+  });
+
   const admin = adminModulesFor(can);
-  const items: Item[] = [itemOf(HOME), inbox, ...BUSINESS_MODULES.map(itemOf)];
+  const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map((m) => (m.key === OUTGOING_KEY ? outgoingItem(m) : itemOf(m)))];
   if (admin.length > 0) {
     items.push({ type: 'divider' });
     // A collapsed sider has no room for a group title; the icons' tooltips name each page.
@@ -62,8 +87,8 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
       theme="dark"
       aria-label={t('layout.menu')}
       selectedKeys={[selectedKey(pathname, (state as { from?: string } | null)?.from)]}
-      defaultOpenKeys={[INBOX.key]}
-      onOpenChange={(keys) => setInboxOpen(keys.includes(INBOX.key))}
+      defaultOpenKeys={OPEN_AT_START}
+      onOpenChange={setOpen}
       items={items}
       onClick={({ key }) => {
         navigate(key);

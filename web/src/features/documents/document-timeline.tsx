@@ -22,6 +22,19 @@ const KIND_COLOR: Record<string, string> = {
   completed: GREEN,
   recalled: '#f5222d',
   extended: '#fa8c16',
+  // An outgoing draft: written and reviewed (blue), sent back (orange), approved, signed and issued (green);
+  // an incoming copy that arrived electronically starts green, and is red once its sender recalls it.
+  drafted: GREEN,
+  edited: BLUE,
+  version: BLUE,
+  submitted: BLUE,
+  returned: '#fa8c16',
+  comment: BLUE,
+  approved: GREEN,
+  signed: GREEN,
+  issued: GREEN,
+  received: GREEN,
+  withdrawn: '#f5222d',
 };
 
 // The server's note for a reading only repeats the label.

@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Result, Row, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { IncomingDocument } from '../../api/types';
 import { PageLoading } from '../../app/page-loading';
+import { useCan } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { t } from '../../i18n';
@@ -18,6 +19,8 @@ import { DocumentTimeline } from './document-timeline';
 import { INBOX_PATH } from './inbox-views';
 import { DocumentStatusTag } from './routing-display';
 import { RoutingCard } from './routing-card';
+import { NEW_DRAFT_PATH, outgoingPath } from '../outgoing/outgoing-views';
+import { SEARCH_PATH } from '../search/search-path';
 
 function DocumentFiles({ document: d }: { document: IncomingDocument }) {
   if (d.files.length === 0) {
@@ -48,8 +51,9 @@ export function IncomingDetailPage() {
   const { state } = useLocation();
   // Opened from an inbox view: going back means going back there.
   const from = (state as { from?: string } | null)?.from;
-  const backTo = from?.startsWith(INBOX_PATH) ? from : '/van-ban-den';
-  const backLabel = t(backTo === '/van-ban-den' ? 'incoming.form.backToList' : 'incoming.detail.backToInbox');
+  const backTo = from?.startsWith(INBOX_PATH) || from?.startsWith(SEARCH_PATH) ? from : '/van-ban-den';
+  const backLabel = t(backTo === '/van-ban-den' ? 'incoming.form.backToList' : backTo.startsWith(SEARCH_PATH) ? 'search.backToResults' : 'incoming.detail.backToInbox');
+  const can = useCan();
   const queryClient = useQueryClient();
   const document = useDocument(id);
   const refreshedFor = useRef<string | null>(null);
@@ -73,6 +77,8 @@ export function IncomingDetailPage() {
     );
   }
   const d = document.data;
+  // An outgoing document (found by the search, say) has its own page.
+  if (d.direction === 'outgoing') return <Navigate to={outgoingPath(d.id)} replace state={state} />;
 
   // Opening the preview is itself recorded by the server; refresh once per document so the timeline shows it.
   const onViewed = () => {
@@ -94,9 +100,17 @@ export function IncomingDetailPage() {
         }
         description={`${d.numberNotation} · ${d.senderName} · ${d.typeName}: ${d.subject}`}
         extra={
-          <Link to={backTo}>
-            <Button icon={<ArrowLeftOutlined aria-hidden />}>{backLabel}</Button>
-          </Link>
+          <>
+            {/* The answer is drafted from here: issuing it marks this document answered at its sender. */}
+            {can('document.draft') && d.status !== 'withdrawn' && (
+              <Link to={`${NEW_DRAFT_PATH}?traLoi=${d.id}`}>
+                <Button icon={<EditOutlined aria-hidden />}>{t('outgoing.replyDraft')}</Button>
+              </Link>
+            )}
+            <Link to={backTo}>
+              <Button icon={<ArrowLeftOutlined aria-hidden />}>{backLabel}</Button>
+            </Link>
+          </>
         }
       />
       <Row gutter={[16, 16]}>

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { adminGroupTitle, adminModulesFor, BUSINESS_MODULES, type ModuleEntry } from '../../app/modules';
+import { adminGroupTitle, adminModulesFor, businessModulesFor, type ModuleEntry } from '../../app/modules';
 import { useCan, useCurrentUser } from '../../app/session';
 import { t } from '../../i18n';
 import { formatDay, todayInVietnam, weekdayOf } from '../../lib/format';
@@ -45,7 +45,7 @@ export function HomePage() {
 
       <Typography.Title level={4}>{t('home.modules')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
-        {BUSINESS_MODULES.map((m) => (
+        {businessModulesFor(can).map((m) => (
           <Col key={m.key} xs={24} md={12} xl={8}>
             <ModuleCard module={m} building={!m.built} />
           </Col>

@@ -1,0 +1,43 @@
+import { Tag } from 'antd';
+import { t, tMaybe } from '../../i18n';
+import { DocumentStatusTag } from '../documents/routing-display';
+import type { RecipientStatus } from './outgoing-queries';
+
+// A draft's way (Decree 30/2020, art. 10–16): drafted, reviewed (or sent back), approved and signed by the
+// signer, issued by the clerk; recalled when taken back. A status the server adds later shows its code.
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'default',
+  in_review: 'gold',
+  returned: 'volcano',
+  approved: 'cyan',
+  signed: 'blue',
+  issued: 'green',
+  recalled: 'red',
+};
+
+export function OutgoingStatusTag({ status }: { status: string }) {
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+      {tMaybe(`outgoing.status.${status}`) ?? status}
+    </Tag>
+  );
+}
+
+/** The status of an incoming or an outgoing document, each in its own words. */
+export const AnyStatusTag = ({ direction, status }: { direction: 'incoming' | 'outgoing'; status: string }) =>
+  direction === 'outgoing' ? <OutgoingStatusTag status={status} /> : <DocumentStatusTag status={status} />;
+
+const RECIPIENT_COLOR: Record<RecipientStatus, string> = {
+  pending: 'default',
+  delivered: 'blue',
+  queued: 'gold',
+  read: 'green',
+  answered: 'purple',
+  withdrawn: 'red',
+};
+
+export const RecipientStatusTag = ({ status }: { status: RecipientStatus }) => (
+  <Tag color={RECIPIENT_COLOR[status]} style={{ marginInlineEnd: 0 }}>
+    {t(`outgoing.recipient.status.${status}`)}
+  </Tag>
+);

@@ -1,0 +1,83 @@
+import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { IncomingDocument } from '../../api/types';
+import { t } from '../../i18n';
+import { formatInstant } from '../../lib/format';
+import { formatFileSize } from '../documents/document-display';
+import { documentFileUrl } from '../documents/document-queries';
+
+const ROW = { display: 'flex', alignItems: 'center', gap: 8, padding: '8px 0' } as const;
+
+/**
+ * Every content version, newest first (art. 10: the draft's history is kept): download any of them, or show
+ * it in the preview. The newest is the one that is reviewed, signed and sent.
+ */
+export function VersionsCard({ document: d, shownId, onShow, extra }: { document: IncomingDocument; shownId: string | undefined; onShow: (fileId: string) => void; extra?: ReactNode }) {
+  const versions = d.outgoing?.versions ?? [];
+  return (
+    <Card title={t('outgoing.versions')} extra={extra} styles={{ body: { padding: '4px 12px' } }} data-testid="versions-card">
+      {versions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(d.confidentiality === 'normal' ? 'outgoing.versions.none' : 'incoming.detail.noFilesSecret')} />
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {versions.map((v, i) => (
+            <li key={v.fileId} style={{ ...ROW, borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}>
+              <div className="vps-wrap" style={{ flex: 1, minWidth: 0 }}>
+                <Flex gap={6} align="center" wrap>
+                  <Tag color={i === 0 ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+                    {t('outgoing.versions.version', { version: v.version })}
+                  </Tag>
+                  {i === 0 && <Typography.Text type="secondary">{t('outgoing.versions.current')}</Typography.Text>}
+                </Flex>
+                <div>{v.name}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {formatInstant(v.addedAt)} · {formatFileSize(v.size)}
+                </Typography.Text>
+              </div>
+              <Button
+                type={shownId === v.fileId ? 'primary' : 'text'}
+                ghost={shownId === v.fileId}
+                size="small"
+                icon={<EyeOutlined aria-hidden />}
+                aria-pressed={shownId === v.fileId}
+                aria-label={t('outgoing.versions.showLabel', { version: v.version })}
+                onClick={() => onShow(v.fileId)}
+              >
+                {t('outgoing.versions.show')}
+              </Button>
+              <Button type="link" size="small" href={documentFileUrl(d.id, v.fileId)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${v.name}`}>
+                {t('incoming.detail.download')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** The annexes and accompanying papers, sent with the content. */
+export function AttachmentsCard({ document: d }: { document: IncomingDocument }) {
+  const files = d.files.filter((f) => f.role === 'attachment');
+  if (files.length === 0) return null;
+  return (
+    <Card title={t('outgoing.form.attachments')} styles={{ body: { padding: '4px 12px' } }}>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {files.map((f, i) => (
+          <li key={f.id} style={{ ...ROW, borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}>
+            <div className="vps-wrap" style={{ flex: 1, minWidth: 0 }}>
+              {f.name}{' '}
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                ({formatFileSize(f.size)})
+              </Typography.Text>
+            </div>
+            <Button type="link" size="small" href={documentFileUrl(d.id, f.id)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${f.name}`}>
+              {t('incoming.detail.download')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
