@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ContainerOutlined,
@@ -42,6 +43,7 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'incoming', path: '/van-ban-den', title: 'module.incoming', description: 'module.incoming.desc', icon: <InboxOutlined aria-hidden />, built: true },
   // Its views are a submenu (see side-menu.tsx); everyone who drafts has them, administrators do not.
   { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden />, permission: 'document.draft', built: true },
+  { key: 'registers', path: '/so-van-ban', title: 'module.registers', description: 'module.registers.desc', icon: <BookOutlined aria-hidden />, permission: 'document.read', built: true },
   { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
   { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },

@@ -24,6 +24,7 @@ const OutgoingListPage = lazy(() => import('../features/outgoing/outgoing-list-p
 const OutgoingNewDraftPage = lazy(() => import('../features/outgoing/outgoing-draft-page').then((m) => ({ default: m.OutgoingNewDraftPage })));
 const OutgoingEditDraftPage = lazy(() => import('../features/outgoing/outgoing-draft-page').then((m) => ({ default: m.OutgoingEditDraftPage })));
 const OutgoingDetailPage = lazy(() => import('../features/outgoing/outgoing-detail-page').then((m) => ({ default: m.OutgoingDetailPage })));
+const RegistersPage = lazy(() => import('../features/registers/registers-page').then((m) => ({ default: m.RegistersPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -88,6 +89,14 @@ export function AppRouter() {
           />
           <Route path={`${OUTGOING_PATH}/:id`} element={<OutgoingDetailPage />} />
           <Route path={`${OUTGOING_PATH}/:id/sua`} element={<OutgoingEditDraftPage />} />
+          <Route
+            path="/so-van-ban"
+            element={
+              <RequirePermission permission="document.read">
+                <RegistersPage />
+              </RequirePermission>
+            }
+          />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}
