@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ContainerOutlined,
+  FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -20,6 +21,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
+import { SEARCH_PATH } from '../features/search/search-path';
 
 export interface ModuleEntry {
   key: string;
@@ -44,6 +46,7 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   // Its views are a submenu (see side-menu.tsx); everyone who drafts has them, administrators do not.
   { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden />, permission: 'document.draft', built: true },
   { key: 'registers', path: '/so-van-ban', title: 'module.registers', description: 'module.registers.desc', icon: <BookOutlined aria-hidden />, permission: 'document.read', built: true },
+  { key: 'search', path: SEARCH_PATH, title: 'module.search', description: 'module.search.desc', icon: <FileSearchOutlined aria-hidden />, built: true },
   { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
   { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { inboxPath } from '../features/documents/inbox-views';
+import { SEARCH_PATH } from '../features/search/search-path';
 import { NEW_DRAFT_PATH, OUTGOING_PATH, OUTGOING_VIEWS, outgoingListPath } from '../features/outgoing/outgoing-views';
 import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
@@ -25,6 +26,7 @@ const OutgoingNewDraftPage = lazy(() => import('../features/outgoing/outgoing-dr
 const OutgoingEditDraftPage = lazy(() => import('../features/outgoing/outgoing-draft-page').then((m) => ({ default: m.OutgoingEditDraftPage })));
 const OutgoingDetailPage = lazy(() => import('../features/outgoing/outgoing-detail-page').then((m) => ({ default: m.OutgoingDetailPage })));
 const RegistersPage = lazy(() => import('../features/registers/registers-page').then((m) => ({ default: m.RegistersPage })));
+const SearchPage = lazy(() => import('../features/search/search-page').then((m) => ({ default: m.SearchPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -97,6 +99,7 @@ export function AppRouter() {
               </RequirePermission>
             }
           />
+          <Route path={SEARCH_PATH} element={<SearchPage />} />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -4,6 +4,7 @@ import { adminGroupTitle, adminModulesFor, businessModulesFor, type ModuleEntry 
 import { useCan, useCurrentUser } from '../../app/session';
 import { t } from '../../i18n';
 import { formatDay, todayInVietnam, weekdayOf } from '../../lib/format';
+import { DocumentStatsCard } from '../search/stats-card';
 
 function ModuleCard({ module, building }: { module: ModuleEntry; building: boolean }) {
   return (
@@ -24,7 +25,7 @@ function ModuleCard({ module, building }: { module: ModuleEntry; building: boole
   );
 }
 
-/** No figures until the modules that own them exist: only who you are, today, and where to go. */
+/** Who you are, today, this month's documents (for those who answer for them), and where to go. */
 export function HomePage() {
   const user = useCurrentUser();
   const can = useCan();
@@ -42,6 +43,8 @@ export function HomePage() {
         </Typography.Paragraph>
         <Typography.Text type="secondary">{t('home.today', { weekday: weekdayOf(today), date: formatDay(today) })}</Typography.Text>
       </Card>
+
+      {can('document.read') && <DocumentStatsCard />}
 
       <Typography.Title level={4}>{t('home.modules')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
