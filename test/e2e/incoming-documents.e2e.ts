@@ -116,6 +116,8 @@ describe('incoming documents through the web app', () => {
     await visible(page.getByTestId('upload-item').filter({ hasText: 'khong-phai-pdf.pdf' }).getByRole('alert'));
     expect(await page.getByTestId('upload-item').getByRole('alert').textContent()).toContain('Chỉ nhận tệp');
     await page.getByTestId('upload-item').filter({ hasText: 'khong-phai-pdf.pdf' }).getByRole('button', { name: 'Gỡ bỏ tập tin' }).click();
+    // the removed file leaves the list with an animation: wait until it is gone before counting
+    await page.getByTestId('upload-item').filter({ hasText: 'khong-phai-pdf.pdf' }).waitFor({ state: 'detached', timeout: 15_000 });
 
     await page.locator('input[type=file]').setInputFiles(pdfPath);
     await visible(page.getByTestId('upload-item').filter({ hasText: 'Công văn 125-STC-NS.pdf' }).locator('.ant-upload-list-item-done'));
