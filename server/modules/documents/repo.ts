@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import { files } from '../../platform/files/tables.js';
 import { likePatterns } from '../../platform/search/normalize.js';
 import { documentAssignments, documentEvents, documentFiles, documentRegisters, documents, documentViewers, registerCounters } from './tables.js';
@@ -85,6 +86,11 @@ export async function insertDocument(db: Db, values: typeof documents.$inferInse
   await db.insert(documents).values(values);
 }
 
+/** A new document with its first timeline entry and any other first write (its audit entry), in one statement. */
+export async function insertDocumentWith(db: Db, values: typeof documents.$inferInsert, event: typeof documentEvents.$inferInsert, also: SQL) {
+  await db.execute(sql`with d as (${db.insert(documents).values(values).getSQL()}), e as (${db.insert(documentEvents).values(event).getSQL()}) ${also}`);
+}
+
 export async function attachFiles(db: Db, documentId: string, fileIds: string[]) {
   if (fileIds.length === 0) return;
   await db.insert(documentFiles).values(fileIds.map((fileId, i) => ({ documentId, fileId, role: i === 0 ? ('main' as const) : ('attachment' as const), position: i })));
@@ -162,25 +168,41 @@ export async function findIncoming(db: Db, tenantId: string, v: VisibilityFilter
 }
 
 export async function getVisibleDocument(db: Db, tenantId: string, v: VisibilityFilter, id: string): Promise<DocumentRow | null> {
-  const [row] = await db
-    .select(documentColumns)
-    .from(documents)
-    .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
-    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, id), visible(v)));
+  const select = (d: Db, filter: VisibilityFilter, tenant: string | Placeholder, docId: string | Placeholder) =>
+    d
+      .select(documentColumns)
+      .from(documents)
+      .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+      .where(and(eq(documents.tenantId, tenant), eq(documents.id, docId), visible(filter)));
+  if (v.agencyIds.length > 1 || v.clerkAgencyIds.length > 1) return ((await select(db, v, tenantId, id))[0] as DocumentRow | undefined) ?? null;
+  // every opening of a document asks this: one prepared statement per shape of the reader's scope
+  const name = `documents_visible_${v.agencyIds.length}${v.clerkAgencyIds.length}`;
+  const p = (key: string) => sql.placeholder(key) as unknown as string;
+  const query = prepared(db, name, (d) =>
+    select(d, { userId: p('userId'), unitId: p('unitId'), agencyIds: v.agencyIds.length ? [p('agencyId')] : [], clerkAgencyIds: v.clerkAgencyIds.length ? [p('clerkAgencyId')] : [] }, sql.placeholder('tenantId'), sql.placeholder('id')).prepare(name),
+  );
+  const [row] = await query.execute({ tenantId, id, userId: v.userId, unitId: v.unitId, agencyId: v.agencyIds[0], clerkAgencyId: v.clerkAgencyIds[0] });
   return (row as DocumentRow | undefined) ?? null;
 }
 
 export async function getDocumentFiles(db: Db, documentId: string) {
-  return db
-    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, version: documentFiles.version, addedAt: documentFiles.addedAt, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
-    .from(documentFiles)
-    .innerJoin(files, eq(files.id, documentFiles.fileId))
-    .where(eq(documentFiles.documentId, documentId))
-    .orderBy(asc(documentFiles.position), asc(documentFiles.version));
+  const query = prepared(db, 'documents_files', (d) =>
+    d
+      .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, version: documentFiles.version, addedAt: documentFiles.addedAt, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
+      .from(documentFiles)
+      .innerJoin(files, eq(files.id, documentFiles.fileId))
+      .where(eq(documentFiles.documentId, sql.placeholder('documentId')))
+      .orderBy(asc(documentFiles.position), asc(documentFiles.version))
+      .prepare('documents_files'),
+  );
+  return query.execute({ documentId });
 }
 
 export async function getDocumentEvents(db: Db, documentId: string) {
-  return db.select().from(documentEvents).where(eq(documentEvents.documentId, documentId)).orderBy(asc(documentEvents.at), asc(documentEvents.id));
+  const query = prepared(db, 'documents_events', (d) =>
+    d.select().from(documentEvents).where(eq(documentEvents.documentId, sql.placeholder('documentId'))).orderBy(asc(documentEvents.at), asc(documentEvents.id)).prepare('documents_events'),
+  );
+  return query.execute({ documentId });
 }
 
 /** Uploaded files the actor may attach: in the tenant, uploaded by them, not yet attached to a document. */

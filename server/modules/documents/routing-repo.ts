@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import { units, users } from '../org/tables.js';
 import { documentAssignments, documentEvents, documentReads, documentRegisters, documents, type AssignmentStatus } from './tables.js';
 
@@ -9,13 +10,17 @@ export type AssignmentView = AssignmentRow & { userName: string | null; unitName
 export const ACTIVE_STATUSES: AssignmentStatus[] = ['pending', 'accepted', 'forwarded'];
 
 export async function getAssignments(db: Db, documentId: string): Promise<AssignmentView[]> {
-  return db
-    .select({ ...getTableColumns(documentAssignments), userName: users.fullName, unitName: units.name })
-    .from(documentAssignments)
-    .innerJoin(units, eq(units.id, documentAssignments.unitId))
-    .leftJoin(users, eq(users.id, documentAssignments.userId))
-    .where(eq(documentAssignments.documentId, documentId))
-    .orderBy(asc(documentAssignments.createdAt), asc(documentAssignments.id));
+  const query = prepared(db, 'documents_assignments', (d) =>
+    d
+      .select({ ...getTableColumns(documentAssignments), userName: users.fullName, unitName: units.name })
+      .from(documentAssignments)
+      .innerJoin(units, eq(units.id, documentAssignments.unitId))
+      .leftJoin(users, eq(users.id, documentAssignments.userId))
+      .where(eq(documentAssignments.documentId, sql.placeholder('documentId')))
+      .orderBy(asc(documentAssignments.createdAt), asc(documentAssignments.id))
+      .prepare('documents_assignments'),
+  );
+  return query.execute({ documentId });
 }
 
 /** The document row locked for the routing change: concurrent changes to one document queue here. */
@@ -45,20 +50,27 @@ export async function addEvents(db: Db, rows: (typeof documentEvents.$inferInser
  * last one count as the same (a reload writes nothing).
  */
 export async function recordRead(db: Db, documentId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .insert(documentReads)
-    .values({ documentId, userId })
-    .onConflictDoUpdate({
-      target: [documentReads.documentId, documentReads.userId],
-      set: { lastReadAt: sql`now()`, readCount: sql`${documentReads.readCount} + 1` },
-      setWhere: sql`${documentReads.lastReadAt} < now() - interval '1 minute'`,
-    })
-    .returning({ readCount: documentReads.readCount });
+  const query = prepared(db, 'documents_record_read', (d) =>
+    d
+      .insert(documentReads)
+      .values({ documentId: sql.placeholder('documentId'), userId: sql.placeholder('userId') })
+      .onConflictDoUpdate({
+        target: [documentReads.documentId, documentReads.userId],
+        set: { lastReadAt: sql`now()`, readCount: sql`${documentReads.readCount} + 1` },
+        setWhere: sql`${documentReads.lastReadAt} < now() - interval '1 minute'`,
+      })
+      .returning({ readCount: documentReads.readCount })
+      .prepare('documents_record_read'),
+  );
+  const [row] = await query.execute({ documentId, userId });
   return row?.readCount === 1;
 }
 
 export async function getReads(db: Db, documentId: string) {
-  return db.select().from(documentReads).where(eq(documentReads.documentId, documentId)).orderBy(asc(documentReads.firstReadAt));
+  const query = prepared(db, 'documents_reads', (d) =>
+    d.select().from(documentReads).where(eq(documentReads.documentId, sql.placeholder('documentId'))).orderBy(asc(documentReads.firstReadAt)).prepare('documents_reads'),
+  );
+  return query.execute({ documentId });
 }
 
 /** Marks the reader's "for information" assignments of the document as done. */

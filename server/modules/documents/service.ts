@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { newId } from '../../db/columns.js';
-import { audit } from '../../platform/audit/service.js';
+import { firstAuditInsert } from '../../platform/audit/service.js';
 import { requirePermission } from '../../platform/auth/permissions.js';
 import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
@@ -66,53 +66,31 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     throw fieldError('fileIds', 'Văn bản mật chỉ được đăng ký thông tin, không được lưu tệp trên hệ thống (Luật Bảo vệ bí mật nhà nước 2018, Điều 5)');
   }
 
+  // Everything that only reads is done before the transaction, side by side: the register's counter
+  // is then locked for two statements and the commit, and every clerk of the register waits on nothing else.
+  const fileIds = [...new Set(input.fileIds)];
+  const viewerIds = [...new Set(input.viewerIds)];
+  if (viewerIds.length > 0 && !secret) throw fieldError('viewerIds', 'Chỉ văn bản mật mới cần chỉ định người được xem');
+  const [senderName, dueDate, register, dups, attachable, viewers] = await Promise.all([
+    senderNameOf(ctx, input),
+    dueDateOf(ctx, input, receivedDay),
+    incomingRegister(ctx, input.registerId, secret),
+    input.confirmDuplicate ? [] : repo.findDuplicates(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, { codeNumber, codeNotation, issuedDate: input.issuedDate, senderAgencyId: input.senderAgencyId ?? null, senderName: input.senderName ?? '' }),
+    repo.findAttachableFiles(ctx.db, ctx.actor.tenantId, ctx.actor.userId, fileIds),
+    viewerIds.length ? listUsersByIds(ctx, viewerIds) : [],
+  ]);
+  await assertOpen(ctx, register.id, receivedDay);
+  if (dups.length > 0) {
+    const first = dups[0]!;
+    throw new DomainError('DUPLICATE_DOCUMENT', `Văn bản ${input.numberNotation} ngày ${input.issuedDate.split('-').reverse().join('/')} của ${senderName} đã được đăng ký với số đến ${first.arrivalNumber}/${first.arrivalYear}`, {
+      extra: { duplicates: dups.map((d) => ({ id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, receivedAt: d.receivedAt?.toISOString() ?? null })) },
+    });
+  }
+  if (attachable.length !== fileIds.length) throw fieldError('fileIds', 'Có tệp không tồn tại, không do bạn tải lên hoặc đã gắn với văn bản khác');
+  if (viewers.length !== viewerIds.length) throw fieldError('viewerIds', 'Có người được xem không thuộc tỉnh');
+
   const created = await ctx.db.transaction(async (tx) => {
-    let senderName = input.senderName ?? '';
-    if (input.senderAgencyId) {
-      const sender = await getAgency({ ...ctx, db: tx }, input.senderAgencyId).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === 'NOT_FOUND') throw fieldError('senderAgencyId', 'Cơ quan gửi không có trong danh mục');
-        throw err;
-      });
-      senderName = sender.name;
-    }
-    let dueDate = input.dueDate ?? null;
-    if (input.dueInWorkingDays) dueDate = (await loadWorkCalendar(tx, ctx.actor.tenantId)).addWorkingDays(receivedDay, input.dueInWorkingDays);
-    if (dueDate && dueDate < input.issuedDate) throw fieldError('dueDate', 'Hạn xử lý không được trước ngày văn bản');
-
-    const register = input.registerId
-      ? await repo.getRegister(tx, ctx.actor.tenantId, input.registerId)
-      : await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: ctx.actor.agencyId, direction: 'incoming', name: secret ? 'Sổ văn bản mật đến' : 'Sổ văn bản đến', secret });
-    if (!register || register.agencyId !== ctx.actor.agencyId || register.direction !== 'incoming' || !register.active) {
-      throw fieldError('registerId', 'Sổ đăng ký không phải sổ văn bản đến đang dùng của cơ quan');
-    }
-    if (register.secret !== secret) {
-      throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật' : 'Sổ văn bản mật chỉ dùng cho văn bản mật');
-    }
-
-    await assertOpen({ ...ctx, db: tx }, register.id, receivedDay);
-
-    if (!input.confirmDuplicate) {
-      const dups = await repo.findDuplicates(tx, ctx.actor.tenantId, ctx.actor.agencyId, { codeNumber, codeNotation, issuedDate: input.issuedDate, senderAgencyId: input.senderAgencyId ?? null, senderName });
-      if (dups.length > 0) {
-        const first = dups[0]!;
-        throw new DomainError('DUPLICATE_DOCUMENT', `Văn bản ${input.numberNotation} ngày ${input.issuedDate.split('-').reverse().join('/')} của ${senderName} đã được đăng ký với số đến ${first.arrivalNumber}/${first.arrivalYear}`, {
-          extra: { duplicates: dups.map((d) => ({ id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, receivedAt: d.receivedAt?.toISOString() ?? null })) },
-        });
-      }
-    }
-
-    const fileIds = [...new Set(input.fileIds)];
-    const attachable = await repo.findAttachableFiles(tx, ctx.actor.tenantId, ctx.actor.userId, fileIds);
-    if (attachable.length !== fileIds.length) throw fieldError('fileIds', 'Có tệp không tồn tại, không do bạn tải lên hoặc đã gắn với văn bản khác');
-    const viewerIds = [...new Set(input.viewerIds)];
-    if (viewerIds.length > 0) {
-      if (!secret) throw fieldError('viewerIds', 'Chỉ văn bản mật mới cần chỉ định người được xem');
-      if ((await listUsersByIds({ ...ctx, db: tx }, viewerIds)).length !== viewerIds.length) throw fieldError('viewerIds', 'Có người được xem không thuộc tỉnh');
-    }
-
     const arrivalYear = Number(receivedDay.slice(0, 4));
-    // Taken as late as possible: the counter row stays locked until commit, and every clerk of the
-    // register waits on it.
     const arrivalNumber = await repo.nextNumber(tx, register.id, arrivalYear);
     const id = newId();
     const now = new Date();
@@ -157,19 +135,18 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       registerName: register.name,
     };
     const { searchText: _generated, registerName: _joined, ...values } = row;
-    await repo.insertDocument(tx, values);
-    await repo.attachFiles(tx, id, fileIds);
-    await repo.addViewers(tx, id, viewerIds);
     const event = { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'registered', note: `Vào sổ "${register.name}", số đến ${arrivalNumber}`, at: now };
-    await repo.addEvent(tx, event);
-    await audit(ctx, tx, {
-      first: true,
+    const auditEntry = firstAuditInsert(ctx, tx, {
       action: 'document.registered',
       entityType: 'document',
       entityId: id,
       summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
       after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
     });
+    // the document, its first timeline entry and its first audit entry in one statement
+    await repo.insertDocumentWith(tx, values, event, auditEntry);
+    await repo.attachFiles(tx, id, fileIds);
+    await repo.addViewers(tx, id, viewerIds);
     const byId = new Map(attachable.map((f) => [f.id, f]));
     return { row, event, files: fileIds.map((fid, i) => ({ ...byId.get(fid)!, role: i === 0 ? ('main' as const) : ('attachment' as const) })) };
   });
@@ -188,6 +165,35 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     sourceDocumentId: null,
     outgoing: null,
   };
+}
+
+async function senderNameOf(ctx: ServiceContext, input: In<typeof RegisterIncomingRequest>): Promise<string> {
+  if (!input.senderAgencyId) return input.senderName ?? '';
+  const sender = await getAgency(ctx, input.senderAgencyId).catch((err: unknown) => {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') throw fieldError('senderAgencyId', 'Cơ quan gửi không có trong danh mục');
+    throw err;
+  });
+  return sender.name;
+}
+
+async function dueDateOf(ctx: ServiceContext, input: In<typeof RegisterIncomingRequest>, receivedDay: string): Promise<string | null> {
+  const dueDate = input.dueInWorkingDays ? (await loadWorkCalendar(ctx.db, ctx.actor.tenantId)).addWorkingDays(receivedDay, input.dueInWorkingDays) : (input.dueDate ?? null);
+  if (dueDate && dueDate < input.issuedDate) throw fieldError('dueDate', 'Hạn xử lý không được trước ngày văn bản');
+  return dueDate;
+}
+
+/** The chosen register, or the agency's default one of the right kind (created the first time). */
+async function incomingRegister(ctx: ServiceContext, registerId: string | undefined, secret: boolean) {
+  const register = registerId
+    ? await repo.getRegister(ctx.db, ctx.actor.tenantId, registerId)
+    : await repo.ensureRegister(ctx.db, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: ctx.actor.agencyId, direction: 'incoming', name: secret ? 'Sổ văn bản mật đến' : 'Sổ văn bản đến', secret });
+  if (!register || register.agencyId !== ctx.actor.agencyId || register.direction !== 'incoming' || !register.active) {
+    throw fieldError('registerId', 'Sổ đăng ký không phải sổ văn bản đến đang dùng của cơ quan');
+  }
+  if (register.secret !== secret) {
+    throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật' : 'Sổ văn bản mật chỉ dùng cho văn bản mật');
+  }
+  return register;
 }
 
 export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomingQuery>) {

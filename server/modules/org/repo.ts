@@ -1,6 +1,7 @@
 import { and, asc, count, eq, getTableColumns, inArray, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { likePatterns } from '../../platform/search/normalize.js';
 import type { Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import { agencies, positions, tenants, units, userRoles, users } from './tables.js';
 import type { AgencyType } from './schemas.js';
 import type { Role } from '../../platform/auth/permissions.js';
@@ -310,19 +311,23 @@ export interface ActorUserRow {
 
 /** The few columns every authenticated request needs: one table and the roles, no joins. */
 export async function getActorUser(db: Db, id: string): Promise<ActorUserRow | null> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      tenantId: users.tenantId,
-      agencyId: users.agencyId,
-      unitId: users.unitId,
-      username: users.username,
-      fullName: users.fullName,
-      active: users.active,
-      roles: rolesOf,
-    })
-    .from(users)
-    .where(eq(users.id, id));
+  const query = prepared(db, 'org_actor_user', (d) =>
+    d
+      .select({
+        id: users.id,
+        tenantId: users.tenantId,
+        agencyId: users.agencyId,
+        unitId: users.unitId,
+        username: users.username,
+        fullName: users.fullName,
+        active: users.active,
+        roles: rolesOf,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare('org_actor_user'),
+  );
+  const [row] = await query.execute({ id });
   return (row as ActorUserRow | undefined) ?? null;
 }
 

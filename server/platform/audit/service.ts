@@ -26,11 +26,13 @@ export interface AuditInput {
  * entity, so writers of different entities never wait on each other (no global lock, rule 9).
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
+  if (input.first) {
+    await tx.execute(firstEntryInsert(tx, input));
+    return;
+  }
   const key = `${input.tenantId}:${input.entityType}:${input.entityId}`;
-  if (!input.first) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  const [prev] = input.first
-    ? []
-    : await tx
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  const [prev] = await tx
     .select({ seq: auditEntries.seq, hash: auditEntries.hash })
     .from(auditEntries)
     .where(
@@ -42,6 +44,10 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
     )
     .orderBy(desc(auditEntries.seq))
     .limit(1);
+  await tx.insert(auditEntries).values(hashed(input, prev ?? null));
+}
+
+function hashed(input: AuditInput, prev: { seq: number; hash: string } | null) {
   const entry: HashedEntry = {
     id: newId(),
     tenantId: input.tenantId,
@@ -58,7 +64,17 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
     createdAt: new Date(),
     prevHash: prev?.hash ?? null,
   };
-  await tx.insert(auditEntries).values({ ...entry, hash: entryHash(entry) });
+  return { ...entry, hash: entryHash(entry) };
+}
+
+/** The INSERT of an entity's first entry, for a caller that sends it in one statement with its own writes. */
+function firstEntryInsert(tx: Db, input: AuditInput): SQL {
+  return tx.insert(auditEntries).values(hashed(input, null)).getSQL();
+}
+
+/** The first entry of an entity created by the context's user, as SQL to run with the entity's own INSERT. */
+export function firstAuditInsert(ctx: ServiceContext, tx: Db, entry: Omit<AuditInput, 'tenantId' | 'actorId' | 'actorName' | 'ip' | 'first'>): SQL {
+  return firstEntryInsert(tx, { ...entry, tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, ip: ctx.ip ?? null });
 }
 
 /** The usual call from a service: the acting user and address come from the context. */
