@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import { documentRegisters, documents, registerClosings } from './tables.js';
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
@@ -76,7 +77,10 @@ export async function findClosings(db: Db, registerId: string) {
 
 /** The last day already closed in a register, or null. */
 export async function closedThrough(db: Db, registerId: string): Promise<string | null> {
-  const [row] = await db.select({ d: max(registerClosings.toDate) }).from(registerClosings).where(eq(registerClosings.registerId, registerId));
+  const query = prepared(db, 'documents_register_closed_through', (d) =>
+    d.select({ d: max(registerClosings.toDate) }).from(registerClosings).where(eq(registerClosings.registerId, sql.placeholder('registerId'))).prepare('documents_register_closed_through'),
+  );
+  const [row] = await query.execute({ registerId });
   return row?.d ?? null;
 }
 

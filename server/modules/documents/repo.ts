@@ -19,26 +19,34 @@ export async function findRegisters(db: Db, tenantId: string, agencyId: string) 
 }
 
 export async function getRegister(db: Db, tenantId: string, id: string) {
-  const [row] = await db.select().from(documentRegisters).where(and(eq(documentRegisters.tenantId, tenantId), eq(documentRegisters.id, id)));
+  const query = prepared(db, 'documents_register', (d) =>
+    d
+      .select()
+      .from(documentRegisters)
+      .where(and(eq(documentRegisters.tenantId, sql.placeholder('tenantId')), eq(documentRegisters.id, sql.placeholder('id'))))
+      .prepare('documents_register'),
+  );
+  const [row] = await query.execute({ tenantId, id });
   return row ?? null;
 }
 
 /** The agency's default register of a kind, created the first time it is needed. */
 export async function ensureRegister(db: Db, values: { id: string; tenantId: string; agencyId: string; direction: 'incoming' | 'outgoing'; name: string; secret: boolean }) {
-  const find = async () =>
-    (
-      await db
-        .select()
-        .from(documentRegisters)
-        .where(
-          and(
-            eq(documentRegisters.tenantId, values.tenantId),
-            eq(documentRegisters.agencyId, values.agencyId),
-            eq(documentRegisters.direction, values.direction),
-            eq(documentRegisters.name, values.name),
-          ),
-        )
-    )[0];
+  const query = prepared(db, 'documents_register_by_name', (d) =>
+    d
+      .select()
+      .from(documentRegisters)
+      .where(
+        and(
+          eq(documentRegisters.tenantId, sql.placeholder('tenantId')),
+          eq(documentRegisters.agencyId, sql.placeholder('agencyId')),
+          eq(documentRegisters.direction, sql.placeholder('direction')),
+          eq(documentRegisters.name, sql.placeholder('name')),
+        ),
+      )
+      .prepare('documents_register_by_name'),
+  );
+  const find = async () => (await query.execute({ tenantId: values.tenantId, agencyId: values.agencyId, direction: values.direction, name: values.name }))[0];
   const existing = await find();
   if (existing) return existing;
   await db.insert(documentRegisters).values(values).onConflictDoNothing();
@@ -64,22 +72,28 @@ export async function findDuplicates(
   agencyId: string,
   d: { codeNumber: string; codeNotation: string; issuedDate: string; senderAgencyId: string | null; senderName: string },
 ) {
-  return db
-    .select({ id: documents.id, arrivalNumber: documents.arrivalNumber, arrivalYear: documents.arrivalYear, receivedAt: documents.receivedAt })
-    .from(documents)
-    .where(
-      and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.agencyId, agencyId),
-        eq(documents.direction, 'incoming'),
-        eq(documents.codeNumber, d.codeNumber),
-        sql`upper(${documents.codeNotation}) = upper(${d.codeNotation})`,
-        eq(documents.issuedDate, d.issuedDate),
-        d.senderAgencyId ? eq(documents.senderAgencyId, d.senderAgencyId) : sql`f_unaccent(${documents.senderName}) = f_unaccent(${d.senderName})`,
-      ),
-    )
-    .orderBy(asc(documents.receivedAt))
-    .limit(5);
+  const byAgency = Boolean(d.senderAgencyId);
+  const name = byAgency ? 'documents_duplicates_by_agency' : 'documents_duplicates_by_name';
+  const query = prepared(db, name, (dbx) =>
+    dbx
+      .select({ id: documents.id, arrivalNumber: documents.arrivalNumber, arrivalYear: documents.arrivalYear, receivedAt: documents.receivedAt })
+      .from(documents)
+      .where(
+        and(
+          eq(documents.tenantId, sql.placeholder('tenantId')),
+          eq(documents.agencyId, sql.placeholder('agencyId')),
+          eq(documents.direction, 'incoming'),
+          eq(documents.codeNumber, sql.placeholder('codeNumber')),
+          sql`upper(${documents.codeNotation}) = upper(${sql.placeholder('codeNotation')})`,
+          eq(documents.issuedDate, sql.placeholder('issuedDate')),
+          byAgency ? eq(documents.senderAgencyId, sql.placeholder('sender')) : sql`f_unaccent(${documents.senderName}) = f_unaccent(${sql.placeholder('sender')})`,
+        ),
+      )
+      .orderBy(asc(documents.receivedAt))
+      .limit(5)
+      .prepare(name),
+  );
+  return query.execute({ tenantId, agencyId, codeNumber: d.codeNumber, codeNotation: d.codeNotation, issuedDate: d.issuedDate, sender: d.senderAgencyId ?? d.senderName });
 }
 
 export async function insertDocument(db: Db, values: typeof documents.$inferInsert) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { z } from 'zod';
 import { requirePermission, scopeOf } from '../../platform/auth/permissions.js';
@@ -17,6 +17,8 @@ type In<T extends z.ZodType> = z.output<T>;
 const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 const OPEN_INCOMING = ['registered', 'presented', 'in_progress'];
+// a page of results carries neither the search key nor the text of the files (it can be a whole book)
+const { searchText: _key, contentKey: _text, ...listed } = getTableColumns(documents);
 
 /**
  * Accent-insensitive search over number/symbol, subject, sender, signer and the text of the PDF files,
@@ -43,7 +45,7 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
     due: [sql`${documents.dueDate} asc nulls last`, desc(documents.id)],
   }[q.sort];
   const where = and(...conds)!;
-  const columns = { doc: documents, registerName: documentRegisters.name, inContent: q.q ? sql<boolean>`not (${and(...likePatterns(q.q).map((p) => like(documents.searchText, p)))})` : sql<boolean>`false` };
+  const columns = { doc: listed, registerName: documentRegisters.name, inContent: q.q ? sql<boolean>`not (${and(...likePatterns(q.q).map((p) => like(documents.searchText, p)))})` : sql<boolean>`false` };
   const page = (tx: Db, w: SQL, limit = q.pageSize) =>
     tx
       .select(columns)
@@ -53,19 +55,18 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
       .orderBy(...order)
       .limit(limit)
       .offset((q.page - 1) * q.pageSize);
-  const walkDateIndex = (tx: Db) => tx.execute(sql.raw('set local enable_bitmapscan = off; set local enable_seqscan = off; set local jit = off'));
+  const walkDateIndex = (tx: Db, budget = '') => tx.execute(sql.raw(`${budget}set local enable_bitmapscan = off; set local enable_seqscan = off; set local jit = off`));
 
   const v = visibilityOf(ctx.actor);
   const narrowReader = v.agencyIds.length === 0 && v.clerkAgencyIds.length === 0;
-  const { items, total, totalCapped } = await ctx.db.transaction(async (tx) => {
+  const search = async () => {
     // 1. On PostgreSQL, walk the date index newest first for a short while: a broad query ("UBND-VP" in a
     //    million documents) fills its page at once. Its total is then "more than" what was seen.
     if (!(ctx.db instanceof PgliteDatabase) && q.sort !== 'due' && !narrowReader) {
       try {
-        const rows = await tx.transaction(async (sp) => {
-          await sp.execute(sql.raw(`set local statement_timeout = ${WALK_BUDGET_MS}`));
-          await walkDateIndex(sp);
-          return page(sp, where, q.pageSize + 1);
+        const rows = await ctx.db.transaction(async (tx) => {
+          await walkDateIndex(tx, `set local statement_timeout = ${WALK_BUDGET_MS}; `);
+          return page(tx, where, q.pageSize + 1);
         });
         const more = rows.length > q.pageSize;
         return { items: rows.slice(0, q.pageSize), total: (q.page - 1) * q.pageSize + Math.min(rows.length, q.pageSize), totalCapped: more };
@@ -74,19 +75,23 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
       }
     }
     // 2. A narrow query: found through the trigram indexes, counted exactly up to EXACT_TOTAL_UP_TO.
-    const probe = await tx.select({ id: documents.id }).from(documents).where(where).limit(EXACT_TOTAL_UP_TO + 1);
+    const probe = await ctx.db.select({ id: documents.id }).from(documents).where(where).limit(EXACT_TOTAL_UP_TO + 1);
     if (probe.length <= EXACT_TOTAL_UP_TO) {
-      const items = probe.length ? await page(tx, inArray(documents.id, probe.map((p) => p.id))) : [];
+      const items = probe.length ? await page(ctx.db, inArray(documents.id, probe.map((p) => p.id))) : [];
       return { items, total: probe.length, totalCapped: false };
     }
     // 3. Broad but sparse for this reader (the embedded engine, or few of the hits visible): the page only.
-    if (q.sort !== 'due') await walkDateIndex(tx);
-    return { items: await page(tx, where), total: EXACT_TOTAL_UP_TO, totalCapped: true };
-  });
+    const items = await ctx.db.transaction(async (tx) => {
+      if (q.sort !== 'due') await walkDateIndex(tx);
+      return page(tx, where);
+    });
+    return { items, total: EXACT_TOTAL_UP_TO, totalCapped: true };
+  };
+  const { items, total, totalCapped } = await search();
   return {
     total,
     totalCapped,
-    items: items.map((r) => ({ ...summary({ ...r.doc, registerName: r.registerName }), matchedInContent: Boolean(r.inContent) })),
+    items: items.map((r) => ({ ...summary({ ...r.doc, searchText: null, contentKey: null, registerName: r.registerName }), matchedInContent: Boolean(r.inContent) })),
   };
 }
 

@@ -53,3 +53,6 @@ export type ActorUser = repo.ActorUserRow;
 /** Who is calling, for every authenticated request: cheaper than loadAuthUser (no joins). */
 export const loadActorUser = (db: Db, id: string): Promise<ActorUser | null> => repo.getActorUser(db, id);
 
+
+/** The live session behind a cookie and who it belongs to, in one round trip. */
+export const loadSessionActor = (db: Db, sessionId: string, now: Date) => repo.getSessionActor(db, sessionId, now);

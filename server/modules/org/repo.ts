@@ -1,4 +1,5 @@
-import { and, asc, count, eq, getTableColumns, inArray, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, inArray, isNull, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sessions } from '../../platform/auth/tables.js';
 import { likePatterns } from '../../platform/search/normalize.js';
 import type { Db } from '../../db/open.js';
 import { prepared } from '../../db/prepared.js';
@@ -329,6 +330,33 @@ export async function getActorUser(db: Db, id: string): Promise<ActorUserRow | n
   );
   const [row] = await query.execute({ id });
   return (row as ActorUserRow | undefined) ?? null;
+}
+
+/** A live session and its user in one statement: every request with a session cookie asks this. */
+export async function getSessionActor(db: Db, sessionId: string, now: Date): Promise<{ user: ActorUserRow; csrfToken: string; lastSeenAt: Date } | null> {
+  const query = prepared(db, 'org_session_actor', (d) =>
+    d
+      .select({
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        id: users.id,
+        tenantId: users.tenantId,
+        agencyId: users.agencyId,
+        unitId: users.unitId,
+        username: users.username,
+        fullName: users.fullName,
+        active: users.active,
+        roles: rolesOf,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
+      .prepare('org_session_actor'),
+  );
+  const [row] = await query.execute({ id: sessionId, now });
+  if (!row) return null;
+  const { csrfToken, lastSeenAt, ...user } = row;
+  return { user: user as ActorUserRow, csrfToken, lastSeenAt };
 }
 
 export async function findUsersByIds(db: Db, tenantId: string, ids: string[]) {

@@ -1,6 +1,5 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
-import { prepared } from '../../db/prepared.js';
 import { apiTokens, credentials, sessions } from './tables.js';
 
 export async function getCredentials(db: Db, userId: string) {
@@ -37,19 +36,6 @@ export async function recordSuccess(db: Db, userId: string, at: Date) {
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
-}
-
-export async function getLiveSession(db: Db, id: string, now: Date) {
-  // every authenticated request asks this
-  const query = prepared(db, 'auth_live_session', (d) =>
-    d
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder('now'))))
-      .prepare('auth_live_session'),
-  );
-  const [row] = await query.execute({ id, now });
-  return row ?? null;
 }
 
 export async function touchSession(db: Db, id: string, now: Date, expiresAt: Date) {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { newId } from '../../db/columns.js';
-import { findLoginUser, loadActorUser, loadAuthUser, type ActorUser } from '../../modules/org/index.js';
+import { findLoginUser, loadActorUser, loadAuthUser, loadSessionActor, type ActorUser } from '../../modules/org/index.js';
 import { audit, recordAudit } from '../audit/service.js';
 import type { AnonymousContext, ServiceContext } from '../context.js';
 import { DomainError } from '../http/errors.js';
@@ -111,10 +111,10 @@ export interface ResolvedSession {
 export async function resolveSession(db: Db, settings: AuthSettings, cookieValue: string): Promise<ResolvedSession | null> {
   const now = new Date();
   const id = sessionIdFor(settings.secret, cookieValue);
-  const session = await repo.getLiveSession(db, id, now);
+  const session = await loadSessionActor(db, id, now);
   if (!session) return null;
-  const user = await loadActorUser(db, session.userId);
-  if (!user || !user.active) return null;
+  const { user } = session;
+  if (!user.active) return null;
   // Sliding expiry, written at most once a minute so reads stay reads.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(db, id, now, new Date(now.getTime() + settings.sessionTtlMs));

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { newId } from '../../db/columns.js';
 import type { Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import { audit } from '../audit/service.js';
 import { requirePermission } from '../auth/permissions.js';
 import type { ServiceContext } from '../context.js';
@@ -15,11 +16,15 @@ const built = new Map<string, WorkCalendar>();
 
 /** The tenant's calendar: statutory rules in code, the yearly decisions from the overrides table. */
 export async function loadWorkCalendar(db: Db, tenantId: string): Promise<WorkCalendar> {
-  const overrides = await db
-    .select({ date: calendarOverrides.date, kind: calendarOverrides.kind, name: calendarOverrides.name })
-    .from(calendarOverrides)
-    .where(eq(calendarOverrides.tenantId, tenantId))
-    .orderBy(asc(calendarOverrides.date), asc(calendarOverrides.kind));
+  const query = prepared(db, 'calendar_overrides', (d) =>
+    d
+      .select({ date: calendarOverrides.date, kind: calendarOverrides.kind, name: calendarOverrides.name })
+      .from(calendarOverrides)
+      .where(eq(calendarOverrides.tenantId, sql.placeholder('tenantId')))
+      .orderBy(asc(calendarOverrides.date), asc(calendarOverrides.kind))
+      .prepare('calendar_overrides'),
+  );
+  const overrides = await query.execute({ tenantId });
   const key = JSON.stringify(overrides);
   let calendar = built.get(key);
   if (!calendar) {
