@@ -100,6 +100,30 @@ describe('registering an incoming document', () => {
   });
 });
 
+describe('registrations that arrive together', () => {
+  it('are numbered together, and one refused inside a batch fails alone without a gap', async () => {
+    const shared = await uploadPdf(clerk, 'chung.pdf', 'Chung');
+    const bodies = Array.from({ length: 10 }, (_, i) => ({ ...base, senderName: `UBND phường Thử ${i}`, numberNotation: `${300 + i}/UBND-VP`, fileIds: i < 2 ? [shared] : [] }));
+    const results = await Promise.all(bodies.map((b) => register(clerk, b)));
+    const codes = results.map((r) => r.statusCode);
+    // both asked for the same file: exactly one of them has it
+    expect(codes.slice(0, 2).sort()).toEqual([201, 400]);
+    expect(results.slice(0, 2).find((r) => r.statusCode === 400)!.json().errors[0].path).toBe('fileIds');
+    expect(codes.slice(2)).toEqual(Array(8).fill(201));
+    const numbers = results.filter((r) => r.statusCode === 201).map((r) => r.json().arrivalNumber as number).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(9);
+    expect(numbers[8]! - numbers[0]!).toBe(8);
+    const withFile = results.find((r) => r.statusCode === 201 && r.json().files.length === 1)!.json();
+    expect(withFile.files[0].id).toBe(shared);
+    // every one of them has its first timeline entry and audit entry
+    for (const r of results.filter((x) => x.statusCode === 201)) {
+      const [entry] = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, r.json().id));
+      expect(entry).toMatchObject({ action: 'document.registered', seq: 1 });
+      expect(r.json().events[0].kind).toBe('registered');
+    }
+  });
+});
+
 describe('state secrets', () => {
   it('keeps metadata only, in the secret register, visible only to the people named on it', async () => {
     const fileId = await uploadPdf(clerk, 'mat.pdf', 'Mat');
@@ -121,8 +145,8 @@ describe('state secrets', () => {
 describe('reading incoming documents', () => {
   it('shows the agency’s documents to its leaders, and nothing to people outside it', async () => {
     const list = (await t.as(leader, { method: 'GET', url: '/api/documents/incoming?pageSize=200' })).json();
-    // 17 registered above; the secret one is not among them
-    expect(list.total).toBe(17);
+    // 26 registered above; the secret one is not among them
+    expect(list.total).toBe(26);
     const specialist = await t.login('chuyenvien');
     expect((await t.as(specialist, { method: 'GET', url: '/api/documents/incoming' })).json().total).toBe(0);
     const doc = list.items.find((d: { arrivalNumber: number; registerName: string }) => d.arrivalNumber === 1 && d.registerName === 'Sổ văn bản đến');

@@ -54,17 +54,20 @@ export async function ensureRegister(db: Db, values: { id: string; tenantId: str
 }
 
 /**
- * The next number of a register for a year. The counter row is locked until the transaction ends, so
- * concurrent registrations queue here and a rolled-back one gives its number back: no gap, no duplicate.
+ * Takes the next n numbers of a register for a year and answers the last one. The counter row is locked
+ * until the transaction ends, so concurrent writers queue here and a rolled-back one gives its numbers
+ * back: no gap, no duplicate.
  */
-export async function nextNumber(db: Db, registerId: string, year: number): Promise<number> {
+export async function takeNumbers(db: Db, registerId: string, year: number, n: number): Promise<number> {
   const [row] = await db
     .insert(registerCounters)
-    .values({ registerId, year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [registerCounters.registerId, registerCounters.year], set: { lastNumber: sql`${registerCounters.lastNumber} + 1` } })
+    .values({ registerId, year, lastNumber: n })
+    .onConflictDoUpdate({ target: [registerCounters.registerId, registerCounters.year], set: { lastNumber: sql`${registerCounters.lastNumber} + ${n}` } })
     .returning({ n: registerCounters.lastNumber });
   return row!.n;
 }
+
+export const nextNumber = (db: Db, registerId: string, year: number): Promise<number> => takeNumbers(db, registerId, year, 1);
 
 export async function findDuplicates(
   db: Db,
@@ -100,9 +103,9 @@ export async function insertDocument(db: Db, values: typeof documents.$inferInse
   await db.insert(documents).values(values);
 }
 
-/** A new document with its first timeline entry and any other first write (its audit entry), in one statement. */
-export async function insertDocumentWith(db: Db, values: typeof documents.$inferInsert, event: typeof documentEvents.$inferInsert, also: SQL) {
-  await db.execute(sql`with d as (${db.insert(documents).values(values).getSQL()}), e as (${db.insert(documentEvents).values(event).getSQL()}) ${also}`);
+/** New documents with their first timeline entries and any other first write (their audit entries), in one statement. */
+export async function insertDocumentsWith(db: Db, values: (typeof documents.$inferInsert)[], events: (typeof documentEvents.$inferInsert)[], also: SQL) {
+  await db.execute(sql`with d as (${db.insert(documents).values(values).getSQL()}), e as (${db.insert(documentEvents).values(events).getSQL()}) ${also}`);
 }
 
 export async function attachFiles(db: Db, documentId: string, fileIds: string[]) {
@@ -220,9 +223,9 @@ export async function getDocumentEvents(db: Db, documentId: string) {
 }
 
 /** Uploaded files the actor may attach: in the tenant, uploaded by them, not yet attached to a document. */
-export async function findAttachableFiles(db: Db, tenantId: string, userId: string, ids: string[]) {
+export async function findAttachableFiles(db: Db, tenantId: string, userId: string, ids: string[], lock = false) {
   if (ids.length === 0) return [];
-  return db
+  const query = db
     .select({ id: files.id, mime: files.mime, name: files.name, size: files.size })
     .from(files)
     .where(
@@ -233,6 +236,8 @@ export async function findAttachableFiles(db: Db, tenantId: string, userId: stri
         sql`not exists (select 1 from ${documentFiles} where ${documentFiles.fileId} = ${files.id})`,
       ),
     );
+  // locked while attaching: a second document wanting the same file waits, then sees it taken
+  return lock ? query.for('update') : query;
 }
 
 export async function hasOpenedFile(db: Db, documentId: string, userId: string, fileId: string) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { newId } from '../../db/columns.js';
-import { firstAuditInsert } from '../../platform/audit/service.js';
+import { firstAuditEntry } from '../../platform/audit/service.js';
 import { requirePermission } from '../../platform/auth/permissions.js';
 import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
@@ -13,6 +13,7 @@ import { getAgency, listUsersByIds } from '../org/index.js';
 import { documentTypeName, isStateSecret, type Confidentiality, type Urgency } from './document-types.js';
 import { visibilityOf } from './policy.js';
 import { assertOpen } from './registers.js';
+import { writeNumbered } from './numbering-batch.js';
 import * as repo from './repo.js';
 import { markCopyRead } from './outgoing-repo.js';
 import { outgoingPart } from './outgoing.js';
@@ -66,8 +67,8 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
     throw fieldError('fileIds', 'Văn bản mật chỉ được đăng ký thông tin, không được lưu tệp trên hệ thống (Luật Bảo vệ bí mật nhà nước 2018, Điều 5)');
   }
 
-  // Everything that only reads is done before the transaction, side by side: the register's counter
-  // is then locked for two statements and the commit, and every clerk of the register waits on nothing else.
+  // Everything that only reads is done first, side by side: the register's counter is then locked for
+  // two statements and the commit (shared by the registrations that queued meanwhile, see writeNumbered).
   const fileIds = [...new Set(input.fileIds)];
   const viewerIds = [...new Set(input.viewerIds)];
   if (viewerIds.length > 0 && !secret) throw fieldError('viewerIds', 'Chỉ văn bản mật mới cần chỉ định người được xem');
@@ -89,9 +90,8 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
   if (attachable.length !== fileIds.length) throw fieldError('fileIds', 'Có tệp không tồn tại, không do bạn tải lên hoặc đã gắn với văn bản khác');
   if (viewers.length !== viewerIds.length) throw fieldError('viewerIds', 'Có người được xem không thuộc tỉnh');
 
-  const created = await ctx.db.transaction(async (tx) => {
-    const arrivalYear = Number(receivedDay.slice(0, 4));
-    const arrivalNumber = await repo.nextNumber(tx, register.id, arrivalYear);
+  const arrivalYear = Number(receivedDay.slice(0, 4));
+  const created = await writeNumbered(ctx.db, register.id, arrivalYear, (arrivalNumber) => {
     const id = newId();
     const now = new Date();
     const row: repo.DocumentRow = {
@@ -134,21 +134,28 @@ export async function registerIncoming(ctx: ServiceContext, input: In<typeof Reg
       updatedAt: now,
       registerName: register.name,
     };
-    const { searchText: _generated, registerName: _joined, ...values } = row;
+    const { searchText: _generated, registerName: _joined, ...document } = row;
     const event = { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'registered', note: `Vào sổ "${register.name}", số đến ${arrivalNumber}`, at: now };
-    const auditEntry = firstAuditInsert(ctx, tx, {
-      action: 'document.registered',
-      entityType: 'document',
-      entityId: id,
-      summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
-      after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
-    });
-    // the document, its first timeline entry and its first audit entry in one statement
-    await repo.insertDocumentWith(tx, values, event, auditEntry);
-    await repo.attachFiles(tx, id, fileIds);
-    await repo.addViewers(tx, id, viewerIds);
     const byId = new Map(attachable.map((f) => [f.id, f]));
-    return { row, event, files: fileIds.map((fid, i) => ({ ...byId.get(fid)!, role: i === 0 ? ('main' as const) : ('attachment' as const) })) };
+    return {
+      document,
+      event,
+      audit: firstAuditEntry(ctx, {
+        action: 'document.registered',
+        entityType: 'document',
+        entityId: id,
+        summary: `Đăng ký văn bản đến số ${arrivalNumber}/${arrivalYear}: ${input.numberNotation}`,
+        after: { registerId: register.id, arrivalNumber, arrivalYear, numberNotation: input.numberNotation, issuedDate: input.issuedDate, senderName, confidentiality: input.confidentiality, files: fileIds.length },
+      }),
+      after: async (tx) => {
+        if (fileIds.length && (await repo.findAttachableFiles(tx, ctx.actor.tenantId, ctx.actor.userId, fileIds, true)).length !== fileIds.length) {
+          throw fieldError('fileIds', 'Tệp vừa được gắn với văn bản khác');
+        }
+        await repo.attachFiles(tx, id, fileIds);
+        await repo.addViewers(tx, id, viewerIds);
+      },
+      result: { row, event, files: fileIds.map((fid, i) => ({ ...byId.get(fid)!, role: i === 0 ? ('main' as const) : ('attachment' as const) })) },
+    };
   });
   // answered from what was written: no second read while other clerks queue on the counter
   const { row, event, files } = created;

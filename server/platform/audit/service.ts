@@ -67,14 +67,24 @@ function hashed(input: AuditInput, prev: { seq: number; hash: string } | null) {
   return { ...entry, hash: entryHash(entry) };
 }
 
-/** The INSERT of an entity's first entry, for a caller that sends it in one statement with its own writes. */
+/** The INSERT of an entity's first entry: nothing to lock or read. */
 function firstEntryInsert(tx: Db, input: AuditInput): SQL {
   return tx.insert(auditEntries).values(hashed(input, null)).getSQL();
 }
 
-/** The first entry of an entity created by the context's user, as SQL to run with the entity's own INSERT. */
-export function firstAuditInsert(ctx: ServiceContext, tx: Db, entry: Omit<AuditInput, 'tenantId' | 'actorId' | 'actorName' | 'ip' | 'first'>): SQL {
-  return firstEntryInsert(tx, { ...entry, tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, ip: ctx.ip ?? null });
+export type FirstAuditEntry = ReturnType<typeof hashed>;
+
+/**
+ * The first entry of an entity the context's user creates in this transaction, for a caller that writes
+ * it in one statement with its own rows (`insertFirstAuditEntries`).
+ */
+export function firstAuditEntry(ctx: ServiceContext, entry: Omit<AuditInput, 'tenantId' | 'actorId' | 'actorName' | 'ip' | 'first'>): FirstAuditEntry {
+  return hashed({ ...entry, tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, ip: ctx.ip ?? null }, null);
+}
+
+/** The INSERT of first entries built by `firstAuditEntry`, as SQL to send with the caller's own writes. */
+export function insertFirstAuditEntries(tx: Db, entries: FirstAuditEntry[]): SQL {
+  return tx.insert(auditEntries).values(entries).getSQL();
 }
 
 /** The usual call from a service: the acting user and address come from the context. */
