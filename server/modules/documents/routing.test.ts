@@ -45,6 +45,12 @@ describe('direction and routing of an incoming document', () => {
     expect((await get(specialist, doc.id)).statusCode).toBe(404);
     expect((await inbox(clerk, 'unassigned')).items.map((d) => d.id)).toContain(doc.id);
 
+    // only a leader of the agency gives directions: not a specialist, not another agency's leader
+    for (const who of [specialist, department]) {
+      const refused = await post(clerk, `/api/documents/${doc.id}/present`, { leaderId: who.user.id });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0]).toEqual({ path: 'leaderId', message: 'Chỉ trình được lãnh đạo của cơ quan' });
+    }
     const presented = await post(clerk, `/api/documents/${doc.id}/present`, { leaderId: officeChief.user.id, note: 'Kính trình Chánh Văn phòng' });
     expect(presented.statusCode).toBe(200);
     expect(presented.json().status).toBe('presented');

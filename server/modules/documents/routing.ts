@@ -7,7 +7,7 @@ import { vietnamDate } from '../../platform/calendar/date-only.js';
 import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
-import { listUnitsByIds, listUsersByIds } from '../org/index.js';
+import { listUnitsByIds, listUsersByIds, loadActorUser } from '../org/index.js';
 import { isStateSecret, type Confidentiality } from './document-types.js';
 import { visibilityOf } from './policy.js';
 import * as repo from './repo.js';
@@ -184,6 +184,8 @@ export async function presentDocument(ctx: ServiceContext, documentId: string, i
     if (l.assignments.some((a) => a.role === 'lead' && isActive(a))) throw invalidState('Văn bản đã được giao xử lý; hãy thu hồi hoặc giao lại thay vì trình');
     if (l.assignments.some((a) => a.role === 'direct' && isActive(a) && a.userId === input.leaderId)) throw invalidState('Văn bản đang chờ người này cho ý kiến');
     const [leader] = await resolveTargets(ctx, tx, [{ path: 'leaderId', target: { userId: input.leaderId } }], isStateSecret(l.doc.confidentiality as Confidentiality));
+    const roles = (await loadActorUser(tx, input.leaderId))?.roles ?? [];
+    if (!roles.includes('leader') || leader!.agencyId !== l.doc.agencyId) throw fieldError('leaderId', 'Chỉ trình được lãnh đạo của cơ quan');
     if (isStateSecret(l.doc.confidentiality as Confidentiality)) await repo.addViewers(tx, documentId, [input.leaderId]);
     await routingRepo.insertAssignments(tx, [
       { id: newId(), tenantId: ctx.actor.tenantId, documentId, role: 'direct', agencyId: leader!.agencyId, unitId: leader!.unitId, userId: leader!.userId, instruction: input.note ?? null, status: 'pending', assignedBy: ctx.actor.userId, assignedByName: ctx.actor.fullName },

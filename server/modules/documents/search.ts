@@ -62,7 +62,8 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
   const search = async () => {
     // 1. On PostgreSQL, walk the date index newest first for a short while: a broad query ("UBND-VP" in a
     //    million documents) fills its page at once. Its total is then "more than" what was seen.
-    if (!(ctx.db instanceof PgliteDatabase) && q.sort !== 'due' && !narrowReader) {
+    //    A number with its symbol ("4521/STC-NS") names a few documents at most: straight to step 2.
+    if (!(ctx.db instanceof PgliteDatabase) && q.sort !== 'due' && !narrowReader && !NOTATION.test(q.q ?? '')) {
       try {
         const rows = await ctx.db.transaction(async (tx) => {
           await walkDateIndex(tx, `set local statement_timeout = ${WALK_BUDGET_MS}; `);
@@ -95,6 +96,8 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
   };
 }
 
+/** "123/UBND-VP", "số 45/QĐ": a document's own number and symbol */
+const NOTATION = /\d+\s*\/\s*\p{L}/u;
 /** Beyond this many results the total is not counted (it would cost as much as reading them all). */
 export const EXACT_TOTAL_UP_TO = 500;
 /** How long a search may walk the date index before it asks the trigram indexes instead. */

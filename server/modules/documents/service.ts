@@ -227,25 +227,39 @@ export async function listIncoming(ctx: ServiceContext, q: In<typeof ListIncomin
 export async function getDocument(ctx: ServiceContext, id: string) {
   const row = await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id);
   if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
-  // one statement on a repeated view; the first reading goes on the timeline and tells the sender
-  if (await routingRepo.recordRead(ctx.db, id, ctx.actor.userId)) {
-    await ctx.db.transaction(async (tx) => {
-      await markCopyRead(tx, id);
-      await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'read', note: 'Đã xem văn bản' });
-    });
+  const { view, reads } = await loadDetail(ctx, row);
+  let changed = false;
+  // a reading is written at most once a minute per person: opening it again meanwhile writes nothing
+  const mine = reads.find((r) => r.userId === ctx.actor.userId);
+  if (!mine || Date.now() - mine.lastReadAt.getTime() > READ_AGAIN_AFTER_MS) {
+    // the first reading goes on the timeline and tells the sender
+    if (await routingRepo.recordRead(ctx.db, id, ctx.actor.userId)) {
+      await ctx.db.transaction(async (tx) => {
+        await markCopyRead(tx, id);
+        await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, documentId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'read', note: 'Đã xem văn bản' });
+      });
+      changed = true;
+    }
   }
-  const detail = await documentDetail(ctx, id, row);
-  const unreadInfo = detail.routing.assignments.some((a) => a.role === 'info' && a.status === 'pending' && holds(ctx.actor, a));
-  if (!unreadInfo) return detail;
   // reading is what "for information" asks: those rows are done now
-  await routingRepo.completeInfoAssignments(ctx.db, id, ctx.actor.userId, ctx.actor.unitId);
-  return documentDetail(ctx, id, row);
+  if (view.routing.assignments.some((a) => a.role === 'info' && a.status === 'pending' && holds(ctx.actor, a))) {
+    await routingRepo.completeInfoAssignments(ctx.db, id, ctx.actor.userId, ctx.actor.unitId);
+    changed = true;
+  }
+  return changed ? (await loadDetail(ctx, row)).view : view;
 }
 
-/** The detail as `getDocument` gives it, without counting a reading (answers to the actor's own changes). */
+/** Matches the database's own rule in recordRead. */
+const READ_AGAIN_AFTER_MS = 60_000;
+
 export async function documentDetail(ctx: ServiceContext, id: string, known?: repo.DocumentRow) {
   const row = known ?? (await repo.getVisibleDocument(ctx.db, ctx.actor.tenantId, visibilityOf(ctx.actor), id));
   if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy văn bản hoặc bạn không có quyền xem');
+  return (await loadDetail(ctx, row)).view;
+}
+
+async function loadDetail(ctx: ServiceContext, row: repo.DocumentRow) {
+  const id = row.id;
   const [fileRows, events, assignments, reads] = await Promise.all([
     repo.getDocumentFiles(ctx.db, id),
     repo.getDocumentEvents(ctx.db, id),
@@ -253,7 +267,7 @@ export async function documentDetail(ctx: ServiceContext, id: string, known?: re
     routingRepo.getReads(ctx.db, id),
   ]);
   const current = row.direction === 'outgoing' ? fileRows.filter((f) => f.role === 'attachment' || f === fileRows.filter((m) => m.role === 'main').at(-1)) : fileRows;
-  return {
+  const view = {
     ...toDocumentSummary(row),
     signerName: row.signerName,
     signerPosition: row.signerPosition,
@@ -266,6 +280,7 @@ export async function documentDetail(ctx: ServiceContext, id: string, known?: re
     sourceDocumentId: row.sourceDocumentId,
     outgoing: row.direction === 'outgoing' ? await outgoingPart(ctx, row, fileRows) : null,
   };
+  return { view, reads };
 }
 
 /** A file of a document, to anyone who may see the document; the first opening per person goes on the timeline. */
