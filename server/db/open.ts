@@ -52,7 +52,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       exec: async (text) => {
         await pool.query(text);
       },
-      close: () => pool.end(),
+      close: async () => {
+        await endTunedPools(pool);
+        await pool.end();
+      },
     };
   }
   let client = options.pglite;
@@ -84,4 +87,39 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(724201)`);
     await migratePg(tx as never, config);
   });
+}
+
+const tuned = new WeakMap<pg.Pool, Map<string, { pool: pg.Pool; db: Db }>>();
+
+/**
+ * On PostgreSQL, a Drizzle handle on a small pool of its own whose connections keep the given settings for
+ * their whole session (a plan forced for one kind of query, a short statement timeout): each query is one
+ * round trip, with no transaction to scope the settings. Null on the embedded engine.
+ */
+export function tunedDatabase(db: Db, name: string, settings: Record<string, string | number>): Db | null {
+  const main = (db as unknown as { $client?: unknown }).$client;
+  if (!(main instanceof pg.Pool)) return null;
+  let byName = tuned.get(main);
+  if (!byName) {
+    byName = new Map();
+    tuned.set(main, byName);
+  }
+  let entry = byName.get(name);
+  if (!entry) {
+    const options = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ');
+    const pool = new pg.Pool({ ...main.options, max: TUNED_POOL_SIZE, options });
+    pool.on('error', () => undefined);
+    entry = { pool, db: drizzlePg(pool) as unknown as Db };
+    byName.set(name, entry);
+  }
+  return entry.db;
+}
+
+const TUNED_POOL_SIZE = 4;
+
+async function endTunedPools(main: pg.Pool) {
+  for (const { pool } of tuned.get(main)?.values() ?? []) await pool.end();
+  tuned.delete(main);
 }

@@ -1,9 +1,8 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { z } from 'zod';
 import { requirePermission, scopeOf } from '../../platform/auth/permissions.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
-import type { Db } from '../../db/open.js';
+import { tunedDatabase, type Db } from '../../db/open.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { likePatterns } from '../../platform/search/normalize.js';
@@ -55,7 +54,7 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
       .orderBy(...order)
       .limit(limit)
       .offset((q.page - 1) * q.pageSize);
-  const walkDateIndex = (tx: Db, budget = '') => tx.execute(sql.raw(`${budget}set local enable_bitmapscan = off; set local enable_seqscan = off; set local jit = off`));
+  const walkDateIndex = (tx: Db) => tx.execute(sql.raw(WALK_SETTINGS));
 
   const v = visibilityOf(ctx.actor);
   const narrowReader = v.agencyIds.length === 0 && v.clerkAgencyIds.length === 0;
@@ -63,14 +62,14 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
     // 1. On PostgreSQL, walk the date index newest first for a short while: a broad query ("UBND-VP" in a
     //    million documents) fills its page at once. Its total is then "more than" what was seen.
     //    A number with its symbol ("4521/STC-NS") names a few documents at most: straight to step 2.
-    if (!(ctx.db instanceof PgliteDatabase) && q.sort !== 'due' && !narrowReader && !NOTATION.test(q.q ?? '')) {
+    if (q.sort !== 'due' && !narrowReader && !NOTATION.test(q.q ?? '')) {
+      const walker = tunedDatabase(ctx.db, 'documents_walk', WALK_SESSION);
       try {
-        const rows = await ctx.db.transaction(async (tx) => {
-          await walkDateIndex(tx, `set local statement_timeout = ${WALK_BUDGET_MS}; `);
-          return page(tx, where, q.pageSize + 1);
-        });
-        const more = rows.length > q.pageSize;
-        return { items: rows.slice(0, q.pageSize), total: (q.page - 1) * q.pageSize + Math.min(rows.length, q.pageSize), totalCapped: more };
+        const rows = walker ? await page(walker, where, q.pageSize + 1) : null;
+        if (rows) {
+          const more = rows.length > q.pageSize;
+          return { items: rows.slice(0, q.pageSize), total: (q.page - 1) * q.pageSize + Math.min(rows.length, q.pageSize), totalCapped: more };
+        }
       } catch (err) {
         if (!isStatementTimeout(err)) throw err;
       }
@@ -100,8 +99,12 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
 const NOTATION = /\d+\s*\/\s*\p{L}/u;
 /** Beyond this many results the total is not counted (it would cost as much as reading them all). */
 export const EXACT_TOTAL_UP_TO = 500;
+/** The plan that walks the date index newest first, whatever the planner would prefer. */
+const WALK_SETTINGS = 'set local enable_bitmapscan = off; set local enable_seqscan = off; set local jit = off';
 /** How long a search may walk the date index before it asks the trigram indexes instead. */
 const WALK_BUDGET_MS = 15;
+/** The connections that walk keep these settings: the walk is one statement, with no transaction around it. */
+const WALK_SESSION = { enable_bitmapscan: 'off', enable_seqscan: 'off', jit: 'off', statement_timeout: WALK_BUDGET_MS };
 
 const isStatementTimeout = (err: unknown): boolean => {
   const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
