@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { requirePermission, scopeOf } from '../../platform/auth/permissions.js';
 import { vietnamDate } from '../../platform/calendar/date-only.js';
 import { tunedDatabase, type Db } from '../../db/open.js';
+import { prepared } from '../../db/prepared.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { likePatterns } from '../../platform/search/normalize.js';
 import { visibilityOf } from './policy.js';
-import { visible, type DocumentRow } from './repo.js';
+import { visible, type DocumentRow, type VisibilityFilter } from './repo.js';
 import type { SearchQuery, StatsQuery } from './search-schemas.js';
 import { documentAssignments, documentRegisters, documents } from './tables.js';
 
@@ -19,32 +20,55 @@ const OPEN_INCOMING = ['registered', 'presented', 'in_progress'];
 // a page of results carries neither the search key nor the text of the files (it can be a whole book)
 const { searchText: _key, contentKey: _text, ...listed } = getTableColumns(documents);
 
+/** Gives a value to the query: the value itself, or a named placeholder for a prepared statement. */
+type Bind = <T>(name: string, value: T) => T;
+const inline: Bind = (_name, value) => value;
+
+/** The search's conditions, order and columns; every value the user chose goes through `bind`. */
+function searchParts(q: In<typeof SearchQuery>, tenantId: string, v: VisibilityFilter, today: string, bind: Bind) {
+  const reader = {
+    userId: bind('userId', v.userId),
+    unitId: bind('unitId', v.unitId),
+    agencyIds: v.agencyIds.map((id, i) => bind(`agency${i}`, id)),
+    clerkAgencyIds: v.clerkAgencyIds.map((id, i) => bind(`clerkAgency${i}`, id)),
+  };
+  const words = q.q ? likePatterns(q.q) : [];
+  const conds: SQL[] = [eq(documents.tenantId, bind('tenantId', tenantId)), visible(reader)];
+  words.forEach((w, i) => {
+    const p = bind(`word${i}`, w);
+    conds.push(or(like(documents.searchText, p), like(documents.contentKey, p))!);
+  });
+  if (q.direction) conds.push(eq(documents.direction, bind('direction', q.direction)));
+  // the day a document entered the agency's books: received (incoming) or issued (outgoing)
+  const booked = sql`coalesce(${documents.receivedAt}, ${documents.issuedAt})`;
+  if (q.from) conds.push(gte(booked, bind('from', dayStart(q.from))));
+  if (q.to) conds.push(lt(booked, bind('to', nextDayStart(q.to))));
+  if (q.typeCode) conds.push(eq(documents.typeCode, bind('typeCode', q.typeCode)));
+  if (q.urgency) conds.push(eq(documents.urgency, bind('urgency', q.urgency)));
+  if (q.status) conds.push(eq(documents.status, bind('status', q.status)));
+  if (q.agencyId) {
+    const agency = bind('agencyId', q.agencyId);
+    conds.push(or(eq(documents.senderAgencyId, agency), and(eq(documents.direction, 'outgoing'), eq(documents.agencyId, agency)))!);
+  }
+  if (q.overdue) conds.push(lt(documents.dueDate, bind('today', today)), inArray(documents.status, OPEN_INCOMING));
+  const order = {
+    newest: [desc(booked), desc(documents.id)],
+    oldest: [asc(booked), asc(documents.id)],
+    due: [sql`${documents.dueDate} asc nulls last`, desc(documents.id)],
+  }[q.sort];
+  const inContent = words.length ? sql<boolean>`not (${and(...words.map((w, i) => like(documents.searchText, bind(`word${i}`, w))))})` : sql<boolean>`false`;
+  // what decides the statement's text: one prepared statement per shape
+  const shape = [q.direction, q.from, q.to, q.typeCode, q.urgency, q.status, q.agencyId, q.overdue].map((x) => (x ? 1 : 0)).join('') + `${q.sort}${words.length}v${v.agencyIds.length}${v.clerkAgencyIds.length}`;
+  return { where: and(...conds)!, order, columns: { doc: listed, registerName: documentRegisters.name, inContent }, shape };
+}
+
 /**
  * Accent-insensitive search over number/symbol, subject, sender, signer and the text of the PDF files,
  * with filters and sorting; only what the actor may see (issue 3 item 11).
  */
 export async function searchDocuments<S extends object>(ctx: ServiceContext, q: In<typeof SearchQuery>, summary: (d: DocumentRow) => S) {
   const today = vietnamDate(new Date());
-  const conds: SQL[] = [eq(documents.tenantId, ctx.actor.tenantId), visible(visibilityOf(ctx.actor))];
-  // (a reader of no agency sees a small set; the walk below is for readers of a whole agency)
-  for (const p of q.q ? likePatterns(q.q) : []) conds.push(or(like(documents.searchText, p), like(documents.contentKey, p))!);
-  if (q.direction) conds.push(eq(documents.direction, q.direction));
-  // the day a document entered the agency's books: received (incoming) or issued (outgoing)
-  const booked = sql`coalesce(${documents.receivedAt}, ${documents.issuedAt})`;
-  if (q.from) conds.push(gte(booked, dayStart(q.from)));
-  if (q.to) conds.push(lt(booked, nextDayStart(q.to)));
-  if (q.typeCode) conds.push(eq(documents.typeCode, q.typeCode));
-  if (q.urgency) conds.push(eq(documents.urgency, q.urgency));
-  if (q.status) conds.push(eq(documents.status, q.status));
-  if (q.agencyId) conds.push(or(eq(documents.senderAgencyId, q.agencyId), and(eq(documents.direction, 'outgoing'), eq(documents.agencyId, q.agencyId)))!);
-  if (q.overdue) conds.push(lt(documents.dueDate, today), inArray(documents.status, OPEN_INCOMING));
-  const order = {
-    newest: [desc(booked), desc(documents.id)],
-    oldest: [asc(booked), asc(documents.id)],
-    due: [sql`${documents.dueDate} asc nulls last`, desc(documents.id)],
-  }[q.sort];
-  const where = and(...conds)!;
-  const columns = { doc: listed, registerName: documentRegisters.name, inContent: q.q ? sql<boolean>`not (${and(...likePatterns(q.q).map((p) => like(documents.searchText, p)))})` : sql<boolean>`false` };
+  const v = visibilityOf(ctx.actor);
   const page = (tx: Db, w: SQL, limit = q.pageSize) =>
     tx
       .select(columns)
@@ -55,8 +79,8 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
       .limit(limit)
       .offset((q.page - 1) * q.pageSize);
   const walkDateIndex = (tx: Db) => tx.execute(sql.raw(WALK_SETTINGS));
+  const { where, order, columns } = searchParts(q, ctx.actor.tenantId, v, today, inline);
 
-  const v = visibilityOf(ctx.actor);
   const narrowReader = v.agencyIds.length === 0 && v.clerkAgencyIds.length === 0;
   const search = async () => {
     // 1. On PostgreSQL, walk the date index newest first for a short while: a broad query ("UBND-VP" in a
@@ -65,7 +89,7 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
     if (q.sort !== 'due' && !narrowReader && !NOTATION.test(q.q ?? '')) {
       const walker = tunedDatabase(ctx.db, 'documents_walk', WALK_SESSION);
       try {
-        const rows = walker ? await page(walker, where, q.pageSize + 1) : null;
+        const rows = walker ? await walk(walker, q, ctx.actor.tenantId, v, today) : null;
         if (rows) {
           const more = rows.length > q.pageSize;
           return { items: rows.slice(0, q.pageSize), total: (q.page - 1) * q.pageSize + Math.min(rows.length, q.pageSize), totalCapped: more };
@@ -97,6 +121,34 @@ export async function searchDocuments<S extends object>(ctx: ServiceContext, q: 
 
 /** "123/UBND-VP", "số 45/QĐ": a document's own number and symbol */
 const NOTATION = /\d+\s*\/\s*\p{L}/u;
+/**
+ * The first page (and one more row) in date order, as a prepared statement per shape of the query: the
+ * walking connections plan each shape once (generic plan) and Drizzle builds it once.
+ */
+async function walk(walker: Db, q: In<typeof SearchQuery>, tenantId: string, v: VisibilityFilter, today: string) {
+  const values: Record<string, unknown> = {};
+  const bind: Bind = (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name) as never;
+  };
+  const { where, order, columns, shape } = searchParts(q, tenantId, v, today, bind);
+  values.limit = q.pageSize + 1;
+  values.offset = (q.page - 1) * q.pageSize;
+  const name = `documents_walk_${shape}`;
+  const statement = prepared(walker, name, (d) =>
+    d
+      .select(columns)
+      .from(documents)
+      .leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId))
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
+  return statement.execute(values);
+}
+
 /** Beyond this many results the total is not counted (it would cost as much as reading them all). */
 export const EXACT_TOTAL_UP_TO = 500;
 /** The plan that walks the date index newest first, whatever the planner would prefer. */
@@ -104,7 +156,7 @@ const WALK_SETTINGS = 'set local enable_bitmapscan = off; set local enable_seqsc
 /** How long a search may walk the date index before it asks the trigram indexes instead. */
 const WALK_BUDGET_MS = 15;
 /** The connections that walk keep these settings: the walk is one statement, with no transaction around it. */
-const WALK_SESSION = { enable_bitmapscan: 'off', enable_seqscan: 'off', jit: 'off', statement_timeout: WALK_BUDGET_MS };
+const WALK_SESSION = { enable_bitmapscan: 'off', enable_seqscan: 'off', jit: 'off', plan_cache_mode: 'force_generic_plan', statement_timeout: WALK_BUDGET_MS };
 
 const isStatementTimeout = (err: unknown): boolean => {
   const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
