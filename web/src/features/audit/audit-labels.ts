@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'unit.updated',
   'unit.deleted',
   'position.created',
+  'position.updated',
+  'position.deleted',
   'user.created',
   'user.updated',
   'user.activated',
@@ -27,9 +29,32 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'calendar.override_created',
   'calendar.override_deleted',
+  'file.uploaded',
+  'document.registered',
+  'document.presented',
+  'document.assigned',
+  'document.forwarded',
+  'document.accepted',
+  'document.progress',
+  'document.completed',
+  'document.assignment_recalled',
+  'document.extended',
+  'document.drafted',
+  'document.draft_updated',
+  'document.version_added',
+  'document.submitted',
+  'document.returned',
+  'document.approved',
+  'document.signed',
+  'document.issued',
+  'document.recalled',
+  'document.register_created',
+  'document.register_updated',
+  'document.register_closed',
+  'document.register_exported',
 ];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token'];
+export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token', 'document', 'document_register', 'file'];
 
 export const actionLabel = (action: string): string => tMaybe(`audit.action.${action}`) ?? action;
 export const entityLabel = (type: string): string => tMaybe(`audit.entity.${type}`) ?? type;
