@@ -25,7 +25,7 @@ export async function prepareSignedDocuments(db: Db, count: number): Promise<voi
     signerName: signer!.fullName,
     urgency: 'normal',
     confidentiality: 'normal',
-    status: 'signed',
+    status: 'signed' as const,
     draftingUnitId: th!.id,
     signerId: signer!.id,
     contentExtractedAt: now,

@@ -108,6 +108,7 @@ describe('registers of Decree 30 Appendix IV', () => {
     expect(general.numberNotation).toBe('01/VP-TH');
     const decisions = await post(clerk, '/api/document-registers', { direction: 'outgoing', name: 'Sổ Quyết định', typeCodes: ['QĐ'] });
     expect(decisions.statusCode).toBe(201);
+    expect(decisions.json()).toMatchObject({ name: 'Sổ Quyết định', typeCodes: ['QĐ'] });
     expect((await post(clerk, '/api/document-registers', { direction: 'outgoing', name: 'Sổ Quyết định 2', typeCodes: ['QĐ'] })).statusCode).toBe(400);
     const decision = await issue('QĐ', 'Quyết định thành lập tổ công tác');
     expect(decision).toMatchObject({ numberNotation: '01/QĐ-VP', registerName: 'Sổ Quyết định' });

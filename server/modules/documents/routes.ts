@@ -5,7 +5,7 @@ import type { BlobStore } from '../../platform/files/blob-store.js';
 import { contentDisposition } from '../../platform/files/routes.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from './document-types.js';
-import { DocumentListResponse, DocumentResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
+import { DocumentListResponse, DocumentResponse, DuplicateProblemResponse, ListIncomingQuery, RegisterIncomingRequest, RegisterResponse } from './schemas.js';
 import * as issuing from './issuing.js';
 import * as outgoing from './outgoing.js';
 import { AddVersionRequest, CreateOutgoingDraftRequest, IssueRequest, NoteRequest, OptionalNoteRequest, OutgoingListQuery, OutgoingListResponse, SubmitRequest, UpdateOutgoingDraftRequest } from './outgoing-schemas.js';
@@ -30,7 +30,7 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
       description: 'Trùng cơ quan gửi + số, ký hiệu + ngày văn bản với văn bản đã đăng ký → 409 DUPLICATE_DOCUMENT kèm danh sách văn bản trùng; gửi lại với confirmDuplicate=true để vẫn đăng ký.',
       tags,
       body: RegisterIncomingRequest,
-      response: { 201: DocumentResponse, ...problems(400, 401, 403, 409) },
+      response: { 201: DocumentResponse, ...problems(400, 401, 403), 409: DuplicateProblemResponse },
     },
     handler: async (req, reply) => reply.code(201).send(await documents.registerIncoming(ctxOf(db, req), req.body)),
   });

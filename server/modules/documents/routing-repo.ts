@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, ne, or
 import type { Db } from '../../db/open.js';
 import { prepared } from '../../db/prepared.js';
 import { units, users } from '../org/tables.js';
-import { documentAssignments, documentEvents, documentReads, documentRegisters, documents, type AssignmentStatus } from './tables.js';
+import { documentAssignments, documentEvents, documentReads, documentRegisters, documents, type AssignmentStatus, type DocumentStatus } from './tables.js';
 
 export type AssignmentRow = typeof documentAssignments.$inferSelect;
 export type AssignmentView = AssignmentRow & { userName: string | null; unitName: string };
@@ -37,7 +37,7 @@ export async function updateAssignment(db: Db, id: string, values: Partial<typeo
   await db.update(documentAssignments).set(values).where(eq(documentAssignments.id, id));
 }
 
-export async function setDocumentRouting(db: Db, id: string, values: { status?: string; dueDate?: string | null }) {
+export async function setDocumentRouting(db: Db, id: string, values: { status?: DocumentStatus; dueDate?: string | null }) {
   await db.update(documents).set({ ...values, updatedAt: new Date() }).where(eq(documents.id, id));
 }
 

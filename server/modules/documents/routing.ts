@@ -14,7 +14,7 @@ import * as repo from './repo.js';
 import * as routingRepo from './routing-repo.js';
 import type { AssignmentView } from './routing-repo.js';
 import type { AssignDocumentRequest, DueInput, ForwardAssignmentRequest, InboxQuery, PresentDocumentRequest, RoutingTarget } from './routing-schemas.js';
-import type { AssignmentRole } from './tables.js';
+import type { AssignmentRole, DocumentStatus } from './tables.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -89,7 +89,7 @@ export function routingView(actor: Actor, doc: DocRow | (Pick<DocRow, 'agencyId'
 }
 
 /** Incoming status from its routing: presented → in progress → done (the lead handler finished). */
-function statusFrom(assignments: AssignmentView[]): string {
+function statusFrom(assignments: AssignmentView[]): DocumentStatus {
   const live = assignments.filter((a) => a.status !== 'recalled');
   const leads = live.filter((a) => a.role === 'lead' && a.parentId === null);
   if (leads.some(isActive)) return 'in_progress';

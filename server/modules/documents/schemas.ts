@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ProblemResponse } from '../../platform/http/route.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
 import { RoutingResponse } from './routing-schemas.js';
-import { RECIPIENT_KINDS, RECIPIENT_STATUSES } from './tables.js';
+import { DOCUMENT_STATUSES, RECIPIENT_KINDS, RECIPIENT_STATUSES } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number, message = 'Không được để trống') =>
@@ -77,7 +78,11 @@ export const DocumentSummaryResponse = z.object({
   urgency: z.enum(URGENCIES),
   confidentiality: z.enum(CONFIDENTIALITIES),
   dueDate: z.string().nullable(),
-  status: z.string(),
+  status: z
+    .enum(DOCUMENT_STATUSES)
+    .describe(
+      'Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled',
+    ),
 });
 export const RecipientResponse = z.object({
   id: z.uuid(),
@@ -138,4 +143,13 @@ export const RegisterResponse = z.object({
   name: z.string(),
   secret: z.boolean(),
   active: z.boolean(),
+  typeCodes: z.array(z.string()).nullable().describe('Sổ văn bản đi riêng cho các loại văn bản này (null: sổ chung)'),
+});
+
+/** 409 of registerIncomingDocument: the documents already registered with the same sender, number and date. */
+export const DuplicateProblemResponse = ProblemResponse.extend({
+  duplicates: z
+    .array(z.object({ id: z.uuid(), arrivalNumber: z.number().int().nullable(), arrivalYear: z.number().int().nullable(), receivedAt: z.string().nullable() }))
+    .optional()
+    .describe('Các văn bản đã đăng ký trùng cơ quan gửi, số, ký hiệu và ngày'),
 });

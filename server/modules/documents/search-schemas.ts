@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_STATUSES } from './tables.js';
 import { DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
 import { DocumentSummaryResponse } from './schemas.js';
 
@@ -11,7 +12,7 @@ export const SearchQuery = z.object({
   to: DateOnly.optional(),
   typeCode: z.enum(DOCUMENT_TYPE_CODES).optional(),
   agencyId: z.uuid().optional().describe('Cơ quan ban hành'),
-  status: z.string().trim().max(30).optional(),
+  status: z.enum(DOCUMENT_STATUSES).optional(),
   urgency: z.enum(URGENCIES).optional(),
   overdue: z
     .enum(['true', 'false'])

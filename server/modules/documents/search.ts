@@ -10,13 +10,13 @@ import { likePatterns } from '../../platform/search/normalize.js';
 import { visibilityOf } from './policy.js';
 import { visible, type DocumentRow, type VisibilityFilter } from './repo.js';
 import type { SearchQuery, StatsQuery } from './search-schemas.js';
-import { documentAssignments, documentRegisters, documents } from './tables.js';
+import { documentAssignments, documentRegisters, documents, type DocumentStatus } from './tables.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
-const OPEN_INCOMING = ['registered', 'presented', 'in_progress'];
+const OPEN_INCOMING: DocumentStatus[] = ['registered', 'presented', 'in_progress'];
 // a page of results carries neither the search key nor the text of the files (it can be a whole book)
 const { searchText: _key, contentKey: _text, ...listed } = getTableColumns(documents);
 

@@ -301,7 +301,7 @@ export async function openDocumentFile(ctx: ServiceContext, store: BlobStore, do
 export async function listRegisters(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'document.read');
   const rows = await repo.findRegisters(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId);
-  return rows.map((r) => ({ id: r.id, agencyId: r.agencyId, direction: r.direction, name: r.name, secret: r.secret, active: r.active }));
+  return rows.map((r) => ({ id: r.id, agencyId: r.agencyId, direction: r.direction, name: r.name, secret: r.secret, active: r.active, typeCodes: r.typeCodes ?? null }));
 }
 
 /**

@@ -33,6 +33,10 @@ export const registerCounters = pgTable(
   (t) => [primaryKey({ columns: [t.registerId, t.year] })],
 );
 
+/** A document's status: incoming ones follow their lead handler, outgoing ones the review chain and issue. */
+export const DOCUMENT_STATUSES = ['registered', 'presented', 'in_progress', 'done', 'withdrawn', 'draft', 'in_review', 'returned', 'approved', 'signed', 'issued', 'recalled'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
 export const documents = pgTable(
   'documents',
   {
@@ -58,7 +62,7 @@ export const documents = pgTable(
     urgency: text('urgency').notNull(),
     confidentiality: text('confidentiality').notNull(),
     dueDate: date('due_date', { mode: 'string' }),
-    status: text('status').notNull(),
+    status: text('status', { enum: DOCUMENT_STATUSES }).notNull(),
     // outgoing: the drafting unit, the intended signer, who holds the draft now, and the number given at issue
     draftingUnitId: uuid('drafting_unit_id').references(() => units.id),
     signerId: uuid('signer_id').references(() => users.id),

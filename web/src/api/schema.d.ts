@@ -6768,7 +6768,11 @@ export interface operations {
                             /** @enum {string} */
                             confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                             dueDate: string | null;
-                            status: string;
+                            /**
+                             * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                             * @enum {string}
+                             */
+                            status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         }[];
                         total: number;
                     };
@@ -6934,7 +6938,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -7116,7 +7124,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7134,6 +7142,14 @@ export interface operations {
                         errors?: {
                             path: string;
                             message: string;
+                        }[];
+                        /** @description Các văn bản đã đăng ký trùng cơ quan gửi, số, ký hiệu và ngày */
+                        duplicates?: {
+                            /** Format: uuid */
+                            id: string;
+                            arrivalNumber: number | null;
+                            arrivalYear: number | null;
+                            receivedAt: string | null;
                         }[];
                     } & {
                         [key: string]: unknown;
@@ -7185,7 +7201,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -7454,7 +7474,7 @@ export interface operations {
                 typeCode?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
                 /** @description Cơ quan ban hành */
                 agencyId?: string;
-                status?: string;
+                status?: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                 urgency?: "normal" | "urgent" | "very_urgent" | "flash";
                 /** @description Chỉ văn bản đến quá hạn chưa xử lý xong */
                 overdue?: "true" | "false";
@@ -7501,7 +7521,11 @@ export interface operations {
                             /** @enum {string} */
                             confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                             dueDate: string | null;
-                            status: string;
+                            /**
+                             * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                             * @enum {string}
+                             */
+                            status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                             /** @description Khớp trong nội dung tệp, không phải trong thông tin văn bản */
                             matchedInContent: boolean;
                         }[];
@@ -7739,7 +7763,11 @@ export interface operations {
                             /** @enum {string} */
                             confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                             dueDate: string | null;
-                            status: string;
+                            /**
+                             * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                             * @enum {string}
+                             */
+                            status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                             assignment: {
                                 /** Format: uuid */
                                 id: string;
@@ -7922,7 +7950,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -8239,7 +8271,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -8519,7 +8555,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -8810,7 +8850,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -9092,7 +9136,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -9374,7 +9422,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -9656,7 +9708,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -9942,7 +9998,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -10222,7 +10282,11 @@ export interface operations {
                             /** @enum {string} */
                             confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                             dueDate: string | null;
-                            status: string;
+                            /**
+                             * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                             * @enum {string}
+                             */
+                            status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                             holderName: string | null;
                         }[];
                         total: number;
@@ -10376,7 +10440,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -10634,7 +10702,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -10920,7 +10992,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -11206,7 +11282,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -11487,7 +11567,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -11768,7 +11852,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -12049,7 +12137,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -12328,7 +12420,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -12613,7 +12709,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -12894,7 +12994,11 @@ export interface operations {
                         /** @enum {string} */
                         confidentiality: "normal" | "confidential" | "secret" | "top_secret";
                         dueDate: string | null;
-                        status: string;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
                         signerName: string | null;
                         signerPosition: string | null;
                         pages: number | null;
@@ -13319,6 +13423,8 @@ export interface operations {
                             name: string;
                             secret: boolean;
                             active: boolean;
+                            /** @description Sổ văn bản đi riêng cho các loại văn bản này (null: sổ chung) */
+                            typeCodes: string[] | null;
                         }[];
                     };
                 };
@@ -13413,6 +13519,8 @@ export interface operations {
                         name: string;
                         secret: boolean;
                         active: boolean;
+                        /** @description Sổ văn bản đi riêng cho các loại văn bản này (null: sổ chung) */
+                        typeCodes: string[] | null;
                     };
                 };
             };
@@ -13548,6 +13656,8 @@ export interface operations {
                         name: string;
                         secret: boolean;
                         active: boolean;
+                        /** @description Sổ văn bản đi riêng cho các loại văn bản này (null: sổ chung) */
+                        typeCodes: string[] | null;
                     };
                 };
             };
