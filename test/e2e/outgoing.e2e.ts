@@ -10,7 +10,7 @@ import path from 'node:path';
 import { samplePdf } from '../helpers/fixtures.js';
 import { launchChromium, SCREENSHOT_DIR } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { apiAsUser, choose, login, screenshotIfFailed, visible } from './ui.js';
+import { apiAsUser, choose, clickExpectingMessage, login, screenshotIfFailed, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const SPECIALIST = 'Võ Thị Ngọc Ánh';
@@ -31,7 +31,6 @@ let documentId: string;
 let numberNotation: string;
 
 const menuItem = (name: string | RegExp) => page.getByRole('menuitem', { name, exact: typeof name === 'string' });
-const toast = (text: string) => visible(page.locator('.ant-message').getByText(text, { exact: true }));
 const flowCard = () => page.getByTestId('outgoing-flow-card');
 const recipients = () => page.getByTestId('recipients-card');
 const timeline = () => page.getByTestId('document-timeline');
@@ -112,8 +111,7 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     await visible(page.getByTestId('content-upload-item').filter({ hasText: FILE_NAME }).locator('.ant-upload-list-item-done'));
     await shot('outgoing-draft-form');
 
-    await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
-    await toast('Đã lưu dự thảo');
+    await clickExpectingMessage(page, page.getByRole('button', { name: 'Lưu dự thảo' }), 'Đã lưu dự thảo');
     await visible(page.getByTestId('outgoing-title').getByText('Dự thảo Công văn'));
     documentId = new URL(page.url()).pathname.split('/').pop()!;
     expect(await recipients().textContent()).toContain('Bộ Tài chính');
@@ -151,8 +149,7 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     await choose(page, dialog.getByLabel('Chuyển cho'), 'truong van phong', HEAD);
     await dialog.getByLabel('Ý kiến').fill('Kính trình Trưởng phòng xem xét.');
     await shot('outgoing-submit-dialog', { dialog: true });
-    await dialogButton(dialog, 'Chuyển').click();
-    await toast('Đã chuyển dự thảo');
+    await clickExpectingMessage(page, dialogButton(dialog, 'Chuyển'), 'Đã chuyển dự thảo');
     await dialog.waitFor({ state: 'hidden' });
     await visible(page.getByTestId('outgoing-where').getByText(`Đang chờ xem xét: ${HEAD}.`));
     // Passed on, it is no longer hers to change.
@@ -178,8 +175,7 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     await visible(dialogButton(signing, 'Trình ký'));
     await signing.getByLabel('Ý kiến').fill('Phòng Tổng hợp đã rà soát số liệu, kính trình Chánh Văn phòng ký.');
     await shot('outgoing-submit-to-signer', { dialog: true });
-    await dialogButton(signing, 'Trình ký').click();
-    await toast('Đã trình ký');
+    await clickExpectingMessage(page, dialogButton(signing, 'Trình ký'), 'Đã trình ký');
     await signing.waitFor({ state: 'hidden' });
     await visible(page.getByTestId('outgoing-where').getByText(`Đang chờ xem xét: ${SIGNER}.`));
     await visible(menuItem('Chờ tôi xem xét, ký'));
@@ -190,16 +186,14 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     await openFromMenu('Chờ tôi xem xét, ký 1');
     await flowCard().getByRole('button', { name: 'Duyệt', exact: true }).click();
     const approve = page.getByRole('dialog', { name: 'Duyệt dự thảo' });
-    await dialogButton(approve, 'Duyệt').click();
-    await toast('Đã duyệt dự thảo');
+    await clickExpectingMessage(page, dialogButton(approve, 'Duyệt'), 'Đã duyệt dự thảo');
     await approve.waitFor({ state: 'hidden' });
 
     await flowCard().getByRole('button', { name: 'Ký ban hành (xác nhận đã ký)' }).click();
     const sign = page.getByRole('dialog', { name: 'Ký ban hành (xác nhận đã ký)' });
     await visible(sign.getByText(`Văn bản được ký: phiên bản 1, tệp ${FILE_NAME}.`));
     await shot('outgoing-sign-dialog', { dialog: true });
-    await dialogButton(sign, 'Xác nhận đã ký').click();
-    await toast('Đã ký; văn bản chờ văn thư phát hành');
+    await clickExpectingMessage(page, dialogButton(sign, 'Xác nhận đã ký'), 'Đã ký; văn bản chờ văn thư phát hành');
     await sign.waitFor({ state: 'hidden' });
     await visible(page.getByTestId('outgoing-where').getByText('Đã ký, chờ văn thư cấp số và phát hành.'));
     const steps = await timeline().locator('.ant-timeline-item strong').allTextContents();
@@ -220,8 +214,7 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     const dialog = page.getByRole('dialog', { name: 'Cấp số và phát hành' });
     await visible(dialog.getByText(/1 cơ quan trong tỉnh nhận ngay/));
     await shot('outgoing-issue-dialog', { dialog: true });
-    await dialogButton(dialog, 'Cấp số và phát hành').click();
-    await toast('Đã phát hành văn bản');
+    await clickExpectingMessage(page, dialogButton(dialog, 'Cấp số và phát hành'), 'Đã phát hành văn bản');
     const number = page.getByTestId('issued-number');
     await visible(number);
     numberNotation = (await number.textContent())!.trim();

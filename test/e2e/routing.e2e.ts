@@ -7,7 +7,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { launchChromium, SCREENSHOT_DIR } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { apiAsUser, choose, login, logout, screenshotIfFailed, visible } from './ui.js';
+import { apiAsUser, choose, clickExpectingMessage, login, logout, screenshotIfFailed, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const LEADER = 'Phạm Thanh Hải';
@@ -34,7 +34,6 @@ let dueIn5: string;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 const menuItem = (name: string | RegExp) => page.getByRole('menuitem', { name, exact: typeof name === 'string' });
-const toast = (text: string) => visible(page.locator('.ant-message').getByText(text, { exact: true }));
 const routingCard = () => page.getByTestId('routing-card');
 const timeline = () => page.getByTestId('document-timeline');
 const heading = () => page.getByRole('heading', { name: /^Văn bản đến số \d+\/\d{4}/ });
@@ -105,8 +104,7 @@ describe('routing an incoming document through the web app', () => {
     await choose(page, dialog.getByLabel('Lãnh đạo'), 'thanh hai', LEADER);
     await dialog.getByLabel('Ý kiến trình').fill('Kính trình Chánh Văn phòng cho ý kiến chỉ đạo.');
     await shot('present-dialog', { dialog: true });
-    await dialogButton(dialog, 'Trình').click();
-    await toast('Đã trình lãnh đạo');
+    await clickExpectingMessage(page, dialogButton(dialog, 'Trình'), 'Đã trình lãnh đạo');
     await dialog.waitFor({ state: 'hidden' });
 
     const presented = routingCard().getByTestId('assignment').filter({ hasText: LEADER });
@@ -154,8 +152,7 @@ describe('routing an incoming document through the web app', () => {
     // The dialog says which day that is before anything is saved.
     await visible(dialog.getByTestId('due-days-result').filter({ hasText: ddmmyyyy(dueIn5) }));
     await shot('assign-dialog', { dialog: true });
-    await dialogButton(dialog, 'Giao xử lý').click();
-    await toast('Đã giao xử lý');
+    await clickExpectingMessage(page, dialogButton(dialog, 'Giao xử lý'), 'Đã giao xử lý');
     await dialog.waitFor({ state: 'hidden' });
 
     const lead = routingCard().getByTestId('assignment').filter({ hasText: SPECIALIST });
@@ -178,6 +175,14 @@ describe('routing an incoming document through the web app', () => {
     expect(text).toContain('Chờ tiếp nhận');
     expect(text).toContain(ddmmyyyy(dueIn5));
     expect(text).toContain(LEADER);
+    // the inbox's search box, without accents; a word that is nowhere empties the list
+    const search = page.getByLabel('Tìm trong hộp việc');
+    await search.fill('khong co van ban nay');
+    await search.press('Enter');
+    await visible(page.getByText('Không có kết quả phù hợp'));
+    await search.fill('giai ngan von dau tu cong');
+    await search.press('Enter');
+    await visible(row);
     await shot('inbox-specialist');
     await row.getByRole('cell', { name: DOC.senderName, exact: true }).click();
     await visible(heading());
@@ -185,15 +190,13 @@ describe('routing an incoming document through the web app', () => {
 
   it('lets her accept, report progress and complete it with a result', async () => {
     const mine = routingCard().getByRole('group', { name: 'Việc của bạn' });
-    await mine.getByRole('button', { name: 'Tiếp nhận' }).click();
-    await toast('Đã tiếp nhận xử lý');
+    await clickExpectingMessage(page, mine.getByRole('button', { name: 'Tiếp nhận' }), 'Đã tiếp nhận xử lý');
     await visible(mine.getByText('Đang xử lý', { exact: true }));
 
     await mine.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
     const report = page.getByRole('dialog', { name: 'Báo cáo tiến độ' });
     await report.getByLabel('Nội dung báo cáo').fill('Đã tổng hợp số liệu giải ngân của các sở; đang dự thảo văn bản trả lời.');
-    await dialogButton(report, 'Gửi báo cáo').click();
-    await toast('Đã gửi báo cáo tiến độ');
+    await clickExpectingMessage(page, dialogButton(report, 'Gửi báo cáo'), 'Đã gửi báo cáo tiến độ');
     await report.waitFor({ state: 'hidden' });
     await shot('routing-card-specialist');
 
@@ -201,8 +204,7 @@ describe('routing an incoming document through the web app', () => {
     const complete = page.getByRole('dialog', { name: 'Hoàn thành xử lý' });
     await complete.getByLabel('Kết quả xử lý').fill(RESULT);
     await shot('complete-dialog', { dialog: true });
-    await dialogButton(complete, 'Hoàn thành').click();
-    await toast('Đã hoàn thành xử lý');
+    await clickExpectingMessage(page, dialogButton(complete, 'Hoàn thành'), 'Đã hoàn thành xử lý');
     await complete.waitFor({ state: 'hidden' });
   });
 

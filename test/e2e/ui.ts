@@ -3,6 +3,20 @@ import type { Locator, Page } from 'playwright-core';
 
 export const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 });
 
+/**
+ * Clicks and expects the confirmation message. The wait starts before the click: on a busy machine the
+ * click can return after the 3-second message has come and gone.
+ */
+export async function clickExpectingMessage(page: Page, button: Locator, text: string) {
+  const shown = visible(page.locator('.ant-message').getByText(text, { exact: true })).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  await button.click();
+  const failed = await shown;
+  if (failed) throw failed;
+}
+
 // Runs in the page: the root tsconfig has no DOM types, so the element's own document is reached through it.
 export const isFocused = (locator: Locator) => locator.evaluate((el: { ownerDocument: { activeElement: unknown } }) => el === el.ownerDocument.activeElement);
 

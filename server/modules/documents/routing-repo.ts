@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { prepared } from '../../db/prepared.js';
+import { likePatterns } from '../../platform/search/normalize.js';
 import { units, users } from '../org/tables.js';
 import { documentAssignments, documentEvents, documentReads, documentRegisters, documents, type AssignmentStatus, type DocumentStatus } from './tables.js';
 
@@ -123,18 +124,21 @@ function inboxWhere(view: Exclude<InboxView, 'unassigned'> | 'info_unread', x: I
 const unassignedWhere = (x: InboxActor) =>
   and(eq(documents.tenantId, x.tenantId), eq(documents.direction, 'incoming'), eq(documents.status, 'registered'), inArray(documents.agencyId, x.routesAgencyIds), eq(documents.confidentiality, 'normal'))!;
 
-export async function findInbox(db: Db, view: InboxView, x: InboxActor, today: string, page: { limit: number; offset: number }) {
+export async function findInbox(db: Db, view: InboxView, x: InboxActor, today: string, page: { limit: number; offset: number }, q?: string) {
   const docColumns = { document: documents, registerName: documentRegisters.name };
+  // the words typed in the inbox's search box, without accents, in number/notation, subject, sender, signer
+  const words = q ? likePatterns(q).map((p) => like(documents.searchText, p)) : [];
   if (view === 'unassigned') {
     if (x.routesAgencyIds.length === 0) return { items: [], total: 0 };
-    const where = unassignedWhere(x);
+    const where = and(unassignedWhere(x), ...words);
     const [items, [total]] = await Promise.all([
       db.select(docColumns).from(documents).leftJoin(documentRegisters, eq(documentRegisters.id, documents.registerId)).where(where).orderBy(desc(documents.receivedAt)).limit(page.limit).offset(page.offset),
       db.select({ n: count() }).from(documents).where(where),
     ]);
     return { items: items.map((r) => ({ ...r, assignment: null })), total: total?.n ?? 0 };
   }
-  const where = inboxWhere(view, x, today);
+  const where = and(inboxWhere(view, x, today), ...words);
+  const counted = db.select({ n: count() }).from(a);
   const [items, [total]] = await Promise.all([
     db
       .select({ ...docColumns, assignment: a })
@@ -145,7 +149,7 @@ export async function findInbox(db: Db, view: InboxView, x: InboxActor, today: s
       .orderBy(view === 'done' ? desc(a.doneAt) : asc(sql`coalesce(${a.dueDate}, '9999-12-31')`), desc(a.createdAt))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: count() }).from(a).where(where),
+    (words.length ? counted.innerJoin(documents, eq(documents.id, a.documentId)) : counted).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }

@@ -76,6 +76,7 @@ export const RoutingResponse = z.object({
 
 export const InboxQuery = z.object({
   view: z.enum(INBOX_VIEWS).default('mine').describe('mine: chờ tôi xử lý; unit: giao đơn vị tôi; info: để biết; overdue: quá hạn; done: đã xong; unassigned: chưa giao (văn thư, lãnh đạo)'),
+  q: z.string().trim().max(200).optional().describe('Từ khóa, có dấu hoặc không dấu: số ký hiệu, trích yếu, nơi gửi, người ký'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -13,7 +13,7 @@ let viceChair: Session;
 let department: Session;
 let admin: Session;
 
-type Doc = { id: string; status: string; dueDate: string | null; events: { kind: string; note: string; actorName: string }[]; routing: { assignments: Assignment[]; can: Record<string, boolean> } };
+type Doc = { id: string; numberNotation: string; status: string; dueDate: string | null; events: { kind: string; note: string; actorName: string }[]; routing: { assignments: Assignment[]; can: Record<string, boolean> } };
 type Assignment = { id: string; role: string; status: string; userId: string | null; unitId: string; dueDate: string | null; originalDueDate: string | null; actions: string[]; parentId: string | null };
 
 let seq = 0;
@@ -44,6 +44,11 @@ describe('direction and routing of an incoming document', () => {
     const doc = await registered();
     expect((await get(specialist, doc.id)).statusCode).toBe(404);
     expect((await inbox(clerk, 'unassigned')).items.map((d) => d.id)).toContain(doc.id);
+    // the inbox's search box: words without accents, the number and symbol
+    const found = await inbox(clerk, `unassigned&q=${encodeURIComponent(`ra soat to chuc ${doc.numberNotation}`)}`);
+    expect(found.items.map((d) => d.id)).toEqual([doc.id]);
+    expect(found.total).toBe(1);
+    expect((await inbox(clerk, 'unassigned&q=khong%20co%20van%20ban%20nay')).total).toBe(0);
 
     // only a leader of the agency gives directions: not a specialist, not another agency's leader
     for (const who of [specialist, department]) {
@@ -84,6 +89,10 @@ describe('direction and routing of an incoming document', () => {
     // the unit, the coordinator (another agency) and the reader now see it; the leader's direction is done
     expect((await inbox(officeChief, 'mine')).items.map((d) => d.id)).not.toContain(doc.id);
     expect((await inbox(specialist, 'unit')).items.map((d) => d.id)).toContain(doc.id);
+    const unitFound = await inbox(specialist, `unit&q=${encodeURIComponent('Rà soát bộ máy')}`);
+    expect(unitFound.items.map((d) => d.id)).toContain(doc.id);
+    expect(unitFound.total).toBe(unitFound.items.length);
+    expect((await inbox(specialist, 'unit&q=khong%20co%20van%20ban%20nay')).total).toBe(0);
     expect((await counts(specialist)).unit).toBeGreaterThan(0);
     expect((await inbox(department, 'mine')).items.map((d) => d.id)).toContain(doc.id);
     expect((await inbox(viceChair, 'info')).items.map((d) => d.id)).toContain(doc.id);

@@ -353,7 +353,7 @@ function inboxActor(actor: Actor): routingRepo.InboxActor {
 }
 
 export async function listInbox<S extends object>(ctx: ServiceContext, q: In<typeof InboxQuery>, summary: (d: repo.DocumentRow) => S) {
-  const { items, total } = await routingRepo.findInbox(ctx.db, q.view, inboxActor(ctx.actor), today(), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { items, total } = await routingRepo.findInbox(ctx.db, q.view, inboxActor(ctx.actor), today(), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, q.q);
   return {
     total,
     items: items.map((r) => ({

@@ -7721,6 +7721,8 @@ export interface operations {
             query?: {
                 /** @description mine: chờ tôi xử lý; unit: giao đơn vị tôi; info: để biết; overdue: quá hạn; done: đã xong; unassigned: chưa giao (văn thư, lãnh đạo) */
                 view?: "mine" | "unit" | "info" | "overdue" | "done" | "unassigned";
+                /** @description Từ khóa, có dấu hoặc không dấu: số ký hiệu, trích yếu, nơi gửi, người ký */
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };

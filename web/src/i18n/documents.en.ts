@@ -131,6 +131,7 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   'incoming.detail.backToInbox': 'Back to the inbox',
 
   'inbox.title': 'Document inbox',
+  'inbox.search': 'Search this inbox',
   'inbox.description': 'Documents submitted or assigned to you and your unit; click a row to open the document and act on it.',
   'inbox.views': 'Inbox views',
   'inbox.view.mine': 'Waiting for me',

@@ -129,6 +129,7 @@ export const documentsVi = {
   'incoming.detail.backToInbox': 'Về hộp việc',
 
   'inbox.title': 'Hộp việc văn bản',
+  'inbox.search': 'Tìm trong hộp việc',
   'inbox.description': 'Văn bản được trình, giao cho bạn và đơn vị của bạn; bấm vào một dòng để mở văn bản và xử lý.',
   'inbox.views': 'Các hộp việc',
   'inbox.view.mine': 'Chờ tôi xử lý',

@@ -1,7 +1,9 @@
 import { Flex, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { InboxItem, InboxView } from '../../api/types';
 import { useCan, useCurrentUser } from '../../app/session';
+import { ListFilters, SearchFilter } from '../../components/list-filters';
 import { NotFoundPage } from '../../components/not-found-page';
 import { PageHeader } from '../../components/page-header';
 import { PagedTable } from '../../components/paged-table';
@@ -138,29 +140,35 @@ function columnsFor(view: InboxView, from: string): TableColumnsType<InboxItem> 
 function InboxTable({ view }: { view: InboxView }) {
   const navigate = useNavigate();
   const paging = usePaging();
-  const list = useInbox(view, paging.page, paging.pageSize);
+  const [q, setQ] = useState('');
+  const list = useInbox(view, paging.page, paging.pageSize, q || undefined);
   const from = inboxPath(view);
   return (
-    <PagedTable<InboxItem>
-      list={list}
-      paging={paging}
-      filtered={false}
-      countKey="inbox.countLabel"
-      emptyText={t(`inbox.empty.${view}`)}
-      columns={columnsFor(view, from)}
-      rowClassName={(d) => {
-        const classes = ['vps-row-clickable'];
-        if (d.urgency === 'flash' || d.urgency === 'very_urgent') classes.push('vps-row-urgent');
-        if (d.assignment?.status === 'pending' && view !== 'done') classes.push('vps-row-new');
-        return classes.join(' ');
-      }}
-      onRow={(d) => ({
-        onClick: (e) => {
-          // The number's own link has already navigated.
-          if (!(e.target as HTMLElement).closest('a')) navigate(incomingPath(d.id), { state: { from } });
-        },
-      })}
-    />
+    <>
+      <ListFilters>
+        <SearchFilter label={t('inbox.search')} placeholder={t('incoming.searchPlaceholder')} onSearch={paging.filter(setQ)} style={{ flex: '1 1 320px', maxWidth: 520 }} />
+      </ListFilters>
+      <PagedTable<InboxItem>
+        list={list}
+        paging={paging}
+        filtered={Boolean(q)}
+        countKey="inbox.countLabel"
+        emptyText={t(`inbox.empty.${view}`)}
+        columns={columnsFor(view, from)}
+        rowClassName={(d) => {
+          const classes = ['vps-row-clickable'];
+          if (d.urgency === 'flash' || d.urgency === 'very_urgent') classes.push('vps-row-urgent');
+          if (d.assignment?.status === 'pending' && view !== 'done') classes.push('vps-row-new');
+          return classes.join(' ');
+        }}
+        onRow={(d) => ({
+          onClick: (e) => {
+            // The number's own link has already navigated.
+            if (!(e.target as HTMLElement).closest('a')) navigate(incomingPath(d.id), { state: { from } });
+          },
+        })}
+      />
+    </>
   );
 }
 

@@ -9,14 +9,14 @@ import { documentKeys } from './document-queries';
 // Under documentKeys.all, so a registration (which invalidates every documents query) refreshes them too.
 export const inboxKeys = {
   all: ['documents', 'inbox'] as const,
-  list: (view: InboxView, page: number, pageSize: number) => ['documents', 'inbox', 'list', view, { page, pageSize }] as const,
+  list: (view: InboxView, page: number, pageSize: number, q?: string) => ['documents', 'inbox', 'list', view, { page, pageSize, q }] as const,
   counts: ['documents', 'inbox', 'counts'] as const,
 };
 
-export function useInbox(view: InboxView, page: number, pageSize: number) {
+export function useInbox(view: InboxView, page: number, pageSize: number, q?: string) {
   return useQuery({
-    queryKey: inboxKeys.list(view, page, pageSize),
-    queryFn: () => data(api.GET('/api/documents/inbox', { params: { query: { view, page, pageSize } } })),
+    queryKey: inboxKeys.list(view, page, pageSize, q),
+    queryFn: () => data(api.GET('/api/documents/inbox', { params: { query: { view, page, pageSize, q } } })),
     placeholderData: keepPreviousData,
   });
 }
