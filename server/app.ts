@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Database } from './db/open.js';
 import { documentRoutes } from './modules/documents/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
+import { CertificateSealer } from './modules/signing/index.js';
+import { signingRoutes } from './modules/signing/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -88,7 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendarRoutes(api, { db });
     auditRoutes(api, { db });
     fileRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
-    documentRoutes(api, { db, store: deps.blobStore });
+    const sealer = new CertificateSealer(deps.auth.secret);
+    documentRoutes(api, { db, store: deps.blobStore, sealer });
+    signingRoutes(api, { db, sealer, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
   });
 
   const webDir = deps.webDir;

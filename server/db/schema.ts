@@ -6,3 +6,4 @@ export * from '../platform/calendar/tables.js';
 export * from '../platform/jobs/tables.js';
 export * from '../platform/files/tables.js';
 export * from '../modules/documents/tables.js';
+export * from '../modules/signing/tables.js';

@@ -16,7 +16,7 @@ import * as routingRepo from './routing-repo.js';
 type In<T extends z.ZodType> = z.output<T>;
 type DocRow = repo.DocumentRow;
 
-export const OUTGOING_ACTIONS = ['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'issue', 'recall'] as const;
+export const OUTGOING_ACTIONS = ['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'seal', 'issue', 'recall'] as const;
 export type OutgoingAction = (typeof OUTGOING_ACTIONS)[number];
 
 const fieldError = (path: string, message: string) => new DomainError('BAD_REQUEST', message, { errors: [{ path, message }] });
@@ -40,6 +40,8 @@ export function outgoingActions(actor: Actor, d: Pick<DocRow, 'status' | 'holder
   if (holds && (d.status === 'in_review' || drafting) && d.signerId === actor.userId) a.push('approve');
   if (holds && d.status === 'approved' && d.signerId === actor.userId) a.push('sign');
   if (clerk && d.status === 'signed') a.push('issue');
+  // the organization signature, by the clerks who keep the agency's certificate
+  if (clerk && d.status === 'signed' && scopeOf(actor, 'signature.seal') !== null) a.push('seal');
   if (d.status === 'issued' && (clerk || d.signerId === actor.userId)) a.push('recall');
   return a;
 }
@@ -168,6 +170,8 @@ function mayEver(actor: Actor, d: DocRow, action: OutgoingAction): boolean {
       return d.signerId === actor.userId;
     case 'issue':
       return clerk;
+    case 'seal':
+      return clerk && scopeOf(actor, 'signature.seal') !== null;
     case 'recall':
       return clerk || d.signerId === actor.userId;
   }

@@ -17,8 +17,11 @@ import { SearchQuery, SearchResponse, StatsQuery, StatsResponse } from './search
 import { AssignDocumentRequest, AssignmentParams, CompleteRequest, ExtendRequest, ForwardAssignmentRequest, InboxAssignment, InboxCountsResponse, InboxQuery, PresentDocumentRequest, RecallRequest, ReportRequest } from './routing-schemas.js';
 import { DocumentSummaryResponse } from './schemas.js';
 import * as documents from './service.js';
+import { DomainError } from '../../platform/http/errors.js';
+import { readAll, SignRequest, VerificationResponse, verifyPdf, type CertificateSealer } from '../signing/index.js';
+import * as digitalSigning from './digital-signing.js';
 
-export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore }) {
+export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; sealer: CertificateSealer }) {
   const r = typed(app);
   const tags = ['Văn bản'];
   const { db } = deps;
@@ -175,6 +178,12 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   act('/comments', 'post', 'commentOutgoingDocument', 'Góp ý dự thảo', NoteRequest, (ctx, id, b) => outgoing.commentOutgoing(ctx, id, b.note));
   act('/approve', 'post', 'approveOutgoingDocument', 'Người ký duyệt văn bản', OptionalNoteRequest, (ctx, id, b) => outgoing.approveOutgoing(ctx, id, b.note));
   act('/sign', 'post', 'signOutgoingDocument', 'Người ký xác nhận đã ký (chỗ nối cho ký số PAdES)', z.object({}), (ctx, id) => outgoing.signOutgoing(ctx, id));
+  act('/signatures', 'post', 'signDocument', 'Người ký ký số văn bản đã duyệt (PAdES, chứng thư số đã lưu, mật khẩu nhập mỗi lần ký)', SignRequest, (ctx, id, b) =>
+    digitalSigning.signOutgoingWithCertificate(ctx, deps, id, b),
+  );
+  act('/organization-signature', 'post', 'addOrganizationSignature', 'Văn thư thêm chữ ký số của cơ quan (con dấu đỏ đè 1/3 chữ ký bên trái) trước khi phát hành', SignRequest, (ctx, id, b) =>
+    digitalSigning.addOrganizationSignature(ctx, deps, id, b),
+  );
   act('/issue', 'post', 'issueOutgoingDocument', 'Văn thư cấp số, ngày và phát hành; cơ quan trong tỉnh nhận ngay thành văn bản đến', IssueRequest, (ctx, id, b) => issuing.issueOutgoingDocument(ctx, id, b));
   act('/recall', 'post', 'recallOutgoingDocument', 'Thu hồi văn bản đã phát hành; bản của nơi nhận bị rút lại', NoteRequest, (ctx, id, b) => issuing.recallOutgoing(ctx, id, b.note));
 
@@ -189,6 +198,25 @@ export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
     handler: async (req, reply) => {
       const { name, stream } = await documents.documentFileAsPdf(ctxOf(db, req), deps.store, req.params.id, req.params.fileId);
       return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition('inline', name)).header('cache-control', 'private, no-store').send(stream);
+    },
+  });
+
+  r.get('/api/documents/:id/files/:fileId/signatures', {
+    schema: {
+      operationId: 'verifyDocumentFileSignatures',
+      summary: 'Kiểm tra chữ ký số của một tệp PDF của văn bản, theo kho tin cậy của tỉnh',
+      tags,
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      response: { 200: VerificationResponse, ...problems(400, 401, 404, 410) },
+    },
+    handler: async (req) => {
+      const ctx = ctxOf(db, req);
+      const { file, stream } = await documents.openDocumentFile(ctx, deps.store, req.params.id, req.params.fileId);
+      if (file.mime !== 'application/pdf') {
+        stream.destroy();
+        throw new DomainError('BAD_REQUEST', 'Chỉ kiểm tra chữ ký số được tệp PDF');
+      }
+      return verifyPdf(ctx, await readAll(stream));
     },
   });
 

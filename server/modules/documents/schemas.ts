@@ -108,7 +108,7 @@ export const OutgoingPartResponse = z.object({
   replyToId: z.uuid().nullable(),
   recipients: z.array(RecipientResponse),
   versions: z.array(VersionResponse).describe('Các phiên bản dự thảo, mới nhất trước'),
-  actions: z.array(z.enum(['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'issue', 'recall'])).describe('Thao tác người đang xem được làm'),
+  actions: z.array(z.enum(['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'seal', 'issue', 'recall'])).describe('Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan)'),
 });
 
 export const DocumentResponse = DocumentSummaryResponse.extend({

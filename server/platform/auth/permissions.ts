@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'document.read',
   'document.assign',
   'document.draft',
+  /** sign documents with one's own certificate */
+  'signature.sign',
+  /** keep the agency's certificate and add the organization signature */
+  'signature.seal',
+  /** the tenant's trust store: CA certificates and CRLs */
+  'trust.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,9 +65,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'audit.read': 'tenant',
     'calendar.manage': 'tenant',
     'token.manage': 'tenant',
+    'trust.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },

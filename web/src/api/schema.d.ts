@@ -978,6 +978,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/outgoing/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người ký ký số văn bản đã duyệt (PAdES, chứng thư số đã lưu, mật khẩu nhập mỗi lần ký) */
+        post: operations["signDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/organization-signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Văn thư thêm chữ ký số của cơ quan (con dấu đỏ đè 1/3 chữ ký bên trái) trước khi phát hành */
+        post: operations["addOrganizationSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents/outgoing/{id}/issue": {
         parameters: {
             query?: never;
@@ -1021,6 +1055,23 @@ export interface paths {
         };
         /** Tệp của văn bản dưới dạng PDF để xem trước (DOCX được chuyển bằng LibreOffice khi máy chủ có) */
         get: operations["previewDocumentFileAsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/files/{fileId}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiểm tra chữ ký số của một tệp PDF của văn bản, theo kho tin cậy của tỉnh */
+        get: operations["verifyDocumentFileSignatures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1144,6 +1195,99 @@ export interface paths {
         get: operations["listDocumentTypes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chứng thư số của tôi (và của cơ quan, với văn thư) */
+        get: operations["listSigningCertificates"];
+        put?: never;
+        /**
+         * Thêm chứng thư số (tệp PKCS#12): cá nhân của người ký, hoặc của cơ quan
+         * @description Tệp được mở bằng mật khẩu để kiểm tra rồi lưu đã mã hóa; mật khẩu không được lưu và sẽ được hỏi lại mỗi lần ký.
+         */
+        post: operations["addSigningCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gỡ chứng thư số (không dùng để ký nữa) */
+        delete: operations["removeSigningCertificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/trust-anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho tin cậy: chứng thư số CA gốc, trung gian và danh sách thu hồi */
+        get: operations["listTrustAnchors"];
+        put?: never;
+        /** Thêm chứng thư số CA (gốc hoặc trung gian) hoặc danh sách thu hồi (CRL) vào kho tin cậy */
+        post: operations["addTrustAnchor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/trust-anchors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gỡ một mục khỏi kho tin cậy */
+        delete: operations["removeTrustAnchor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kiểm tra chữ ký số của một tệp PDF bất kỳ (multipart/form-data, trường "file")
+         * @description Mỗi chữ ký: người ký, tổ chức cấp, thời điểm ký, nội dung còn nguyên vẹn, chuỗi đến CA tin cậy của tỉnh, hiệu lực tại thời điểm ký, thu hồi (CRL), có bị thêm nội dung sau khi ký. Tệp không được lưu.
+         */
+        post: operations["verifyPdfSignatures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7046,8 +7190,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -7309,8 +7453,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -8060,8 +8204,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -8381,8 +8525,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -8665,8 +8809,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -8960,8 +9104,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -9246,8 +9390,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -9532,8 +9676,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -9818,8 +9962,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -10108,8 +10252,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -10550,8 +10694,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -10812,8 +10956,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -11102,8 +11246,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -11392,8 +11536,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -11677,8 +11821,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -11962,8 +12106,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -12247,8 +12391,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -12530,8 +12674,584 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    signDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    certificateId: string;
+                    /** @description Mật khẩu của tệp chứng thư số; không được lưu */
+                    passphrase: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addOrganizationSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    certificateId: string;
+                    /** @description Mật khẩu của tệp chứng thư số; không được lưu */
+                    passphrase: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        direction: "incoming" | "outgoing";
+                        registerId: string | null;
+                        registerName: string | null;
+                        /** @description Số đến (văn bản đến) */
+                        arrivalNumber: number | null;
+                        arrivalYear: number | null;
+                        receivedAt: string | null;
+                        /** @enum {string} */
+                        channel: "paper" | "electronic";
+                        senderAgencyId: string | null;
+                        senderName: string;
+                        /** @description Số, ký hiệu: 123/UBND-VP (dự thảo chưa có) */
+                        numberNotation: string | null;
+                        issuedDate: string | null;
+                        typeCode: string;
+                        typeName: string;
+                        subject: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent" | "very_urgent" | "flash";
+                        /** @enum {string} */
+                        confidentiality: "normal" | "confidential" | "secret" | "top_secret";
+                        dueDate: string | null;
+                        /**
+                         * @description Đến: registered (đã vào sổ), presented (đã trình), in_progress (đang xử lý), done (xong), withdrawn (bên gửi đã thu hồi). Đi: draft, in_review, returned, approved, signed, issued, recalled
+                         * @enum {string}
+                         */
+                        status: "registered" | "presented" | "in_progress" | "done" | "withdrawn" | "draft" | "in_review" | "returned" | "approved" | "signed" | "issued" | "recalled";
+                        signerName: string | null;
+                        signerPosition: string | null;
+                        pages: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            /** @enum {string} */
+                            role: "main" | "attachment";
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description Lượt giao xử lý mà bước này thuộc về (tiếp nhận, chuyển, báo cáo, hoàn thành, thu hồi, gia hạn) */
+                            assignmentId: string | null;
+                        }[];
+                        routing: {
+                            assignments: {
+                                /** Format: uuid */
+                                id: string;
+                                parentId: string | null;
+                                /**
+                                 * @description direct: trình cho ý kiến; lead: chủ trì; coordinate: phối hợp; info: để biết
+                                 * @enum {string}
+                                 */
+                                role: "direct" | "lead" | "coordinate" | "info";
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                userId: string | null;
+                                userName: string | null;
+                                instruction: string | null;
+                                dueDate: string | null;
+                                /** @description Hạn ban đầu, khi đã gia hạn */
+                                originalDueDate: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "forwarded" | "done" | "recalled";
+                                overdue: boolean;
+                                result: string | null;
+                                assignedByName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                /** @description Thao tác người đang xem được làm */
+                                actions: ("accept" | "forward" | "report" | "complete" | "recall" | "extend")[];
+                            }[];
+                            can: {
+                                present: boolean;
+                                assign: boolean;
+                                reassign: boolean;
+                            };
+                        };
+                        /** @description Số người đã xem */
+                        readers: number;
+                        /** @description Văn bản đi gốc, khi nhận từ cơ quan trong tỉnh */
+                        sourceDocumentId: string | null;
+                        /** @description Văn bản đi: nơi nhận, phiên bản, người đang giữ */
+                        outgoing: {
+                            draftingUnitName: string | null;
+                            signerId: string | null;
+                            holderId: string | null;
+                            holderName: string | null;
+                            issueNumber: number | null;
+                            issuedAt: string | null;
+                            replyToId: string | null;
+                            recipients: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "agency" | "unit" | "external";
+                                agencyId: string | null;
+                                unitId: string | null;
+                                name: string;
+                                /**
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                deliveredAt: string | null;
+                                readAt: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            /** @description Các phiên bản dự thảo, mới nhất trước */
+                            versions: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                            }[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -12819,8 +13539,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -13104,8 +13824,8 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
-                            /** @description Thao tác người đang xem được làm */
-                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "issue" | "recall")[];
+                            /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
+                            actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
                     };
                 };
@@ -13375,6 +14095,152 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    verifyDocumentFileSignatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signatures: {
+                            fieldName: string;
+                            subFilter: string | null;
+                            signerName: string | null;
+                            issuerName: string | null;
+                            serialNumber: string | null;
+                            signingTime: string | null;
+                            /** @description Phần được ký không bị thay đổi và chữ ký khớp với chứng thư số */
+                            intact: boolean;
+                            coversWholeDocument: boolean;
+                            /** @description Có nội dung được thêm sau chữ ký này (không phải chữ ký sau) */
+                            modifiedAfter: boolean;
+                            /** @enum {string} */
+                            chain: "trusted" | "untrusted" | "incomplete";
+                            validAtSigningTime: boolean;
+                            /** @description null: chưa có danh sách thu hồi (CRL) để kiểm tra */
+                            revoked: boolean | null;
+                            /** @enum {string} */
+                            status: "valid" | "warning" | "invalid";
+                            reasons: string[];
+                        }[];
+                        /**
+                         * @description Tổng hợp: chữ ký kém nhất quyết định
+                         * @enum {string}
+                         */
+                        status: "unsigned" | "valid" | "warning" | "invalid";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14455,6 +15321,731 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listSigningCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "personal" | "organization";
+                            label: string;
+                            subjectName: string;
+                            issuerName: string;
+                            serialNumber: string;
+                            notBefore: string;
+                            notAfter: string;
+                            expired: boolean;
+                            imageFileId: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addSigningCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description personal: chứng thư số cá nhân của người ký; organization: chứng thư số của cơ quan (văn thư giữ)
+                     * @enum {string}
+                     */
+                    kind: "personal" | "organization";
+                    /** @description Tên gợi nhớ, ví dụ "USB token Ban Cơ yếu" */
+                    label: string;
+                    /** @description Tệp .p12/.pfx, mã hóa base64 */
+                    pkcs12: string;
+                    /** @description Chỉ dùng để mở tệp khi thêm; không được lưu */
+                    passphrase: string;
+                    /**
+                     * Format: uuid
+                     * @description Ảnh chữ ký (màu xanh) hoặc ảnh con dấu (màu đỏ), PNG nền trong suốt, đã tải lên qua /api/files
+                     */
+                    imageFileId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "personal" | "organization";
+                        label: string;
+                        subjectName: string;
+                        issuerName: string;
+                        serialNumber: string;
+                        notBefore: string;
+                        notAfter: string;
+                        expired: boolean;
+                        imageFileId: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    removeSigningCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listTrustAnchors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "root" | "intermediate" | "crl";
+                            name: string;
+                            validUntil: string | null;
+                            sha256: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addTrustAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Chứng thư số CA hoặc danh sách thu hồi (CRL): PEM, hoặc DER mã hóa base64 */
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "root" | "intermediate" | "crl";
+                        name: string;
+                        validUntil: string | null;
+                        sha256: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    removeTrustAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    verifyPdfSignatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        signatures: {
+                            fieldName: string;
+                            subFilter: string | null;
+                            signerName: string | null;
+                            issuerName: string | null;
+                            serialNumber: string | null;
+                            signingTime: string | null;
+                            /** @description Phần được ký không bị thay đổi và chữ ký khớp với chứng thư số */
+                            intact: boolean;
+                            coversWholeDocument: boolean;
+                            /** @description Có nội dung được thêm sau chữ ký này (không phải chữ ký sau) */
+                            modifiedAfter: boolean;
+                            /** @enum {string} */
+                            chain: "trusted" | "untrusted" | "incomplete";
+                            validAtSigningTime: boolean;
+                            /** @description null: chưa có danh sách thu hồi (CRL) để kiểm tra */
+                            revoked: boolean | null;
+                            /** @enum {string} */
+                            status: "valid" | "warning" | "invalid";
+                            reasons: string[];
+                        }[];
+                        /**
+                         * @description Tổng hợp: chữ ký kém nhất quyết định
+                         * @enum {string}
+                         */
+                        status: "unsigned" | "valid" | "warning" | "invalid";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

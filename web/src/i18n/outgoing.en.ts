@@ -145,6 +145,7 @@ export const outgoingEn: Record<keyof typeof outgoingVi, string> = {
   'outgoing.action.comment': 'Comment',
   'outgoing.action.approve': 'Approve',
   'outgoing.action.sign': 'Sign (confirm signed)',
+  'outgoing.action.seal': 'Add the agency signature',
   'outgoing.action.issue': 'Issue',
   'outgoing.action.recall': 'Recall',
   'outgoing.success.submit': 'Draft passed on',

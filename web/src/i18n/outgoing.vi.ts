@@ -144,6 +144,7 @@ export const outgoingVi = {
   'outgoing.action.comment': 'Góp ý',
   'outgoing.action.approve': 'Duyệt',
   'outgoing.action.sign': 'Ký ban hành (xác nhận đã ký)',
+  'outgoing.action.seal': 'Ký số của cơ quan',
   'outgoing.action.issue': 'Phát hành',
   'outgoing.action.recall': 'Thu hồi',
   'outgoing.success.submit': 'Đã chuyển dự thảo',

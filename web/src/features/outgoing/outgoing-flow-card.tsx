@@ -45,7 +45,7 @@ export function OutgoingFlowCard({ document: d }: { document: IncomingDocument }
     else if (a === 'add_version') setDialog({ kind: 'version' });
     else if (a === 'sign') setDialog({ kind: 'sign' });
     else if (a === 'issue') setDialog({ kind: 'issue' });
-    else setDialog({ kind: 'note', action: a });
+    else if (a !== 'seal') setDialog({ kind: 'note', action: a });
   };
   const close = () => setDialog(null);
 
