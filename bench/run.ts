@@ -11,6 +11,7 @@ import { seedDemo } from '../server/seed/demo.js';
 import { insertsPerSecond } from './baseline.js';
 import { generateDocuments } from './generate-documents.js';
 import { generateUsers } from './generate.js';
+import { benchSecret, prepareSigning } from './prepare-signing.js';
 import { issueConcurrently, prepareSignedDocuments } from './issue-concurrently.js';
 import { percentile, runScenario, SCENARIOS, type Session } from './scenarios.js';
 import { startServer } from './server.js';
@@ -33,16 +34,28 @@ if (scenarios.length === 0 && !runIssue) {
   process.exit(2);
 }
 
-async function prepareDatabase(): Promise<{ engine: 'pglite' | 'postgres'; env: Record<string, string>; baseline: { url?: string; pgliteDir?: string }; cleanup: () => Promise<void> }> {
+async function prepareDatabase(): Promise<{ engine: 'pglite' | 'postgres'; env: Record<string, string>; dataDir: string; baseline: { url?: string; pgliteDir?: string }; cleanup: () => Promise<void> }> {
+  // the server's own directory (files) and secret, so that this process can prepare files and sealed certificates for it
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-bench-'));
+  const secret = benchSecret();
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (serverUrl) {
     const scratch = await createScratchDatabase(serverUrl, 'vps_bench');
-    return { engine: 'postgres', env: { DATABASE_URL: scratch.url }, baseline: { url: scratch.url }, cleanup: scratch.drop };
+    return {
+      engine: 'postgres',
+      env: { DATABASE_URL: scratch.url, DATA_DIR: dataDir, SESSION_SECRET: secret },
+      dataDir,
+      baseline: { url: scratch.url },
+      cleanup: async () => {
+        await scratch.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-bench-'));
   return {
     engine: 'pglite',
-    env: { DATA_DIR: dataDir },
+    env: { DATA_DIR: dataDir, SESSION_SECRET: secret },
+    dataDir,
     baseline: { pgliteDir: path.join(dataDir, 'pglite') },
     cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
@@ -80,6 +93,8 @@ async function main() {
     await generateDocuments(database, documentCount, log);
     const generationSeconds = Math.round((performance.now() - g0) / 100) / 10;
     if (runIssue) await prepareSignedDocuments(database.db, 200);
+    log('Chuẩn bị chứng thư số thử nghiệm và văn bản chờ ký…');
+    const signing = await prepareSigning(database.db, path.join(target.dataDir, 'files'), target.env.SESSION_SECRET!, args.quick ? 400 : 2000);
     // as autovacuum would have by the time a real table had grown this big: plans use real statistics
     await database.exec('analyze');
     await database.close();
@@ -97,6 +112,7 @@ async function main() {
     try {
       const session = await login(server.url, 'admin');
       const clerk = await login(server.url, 'vanthu');
+      const signer = await login(server.url, 'chanhvanphong');
       const documentIds = await sampleDocuments(server.url, clerk);
       if (runIssue) {
         log(`Kịch bản ${ISSUE}: 200 yêu cầu phát hành cùng lúc…`);
@@ -107,8 +123,8 @@ async function main() {
       }
       for (const scenario of scenarios) {
         log(`Kịch bản ${scenario.name}: ${seconds} s, ${scenario.connections} kết nối…`);
-        await runScenario(scenario, { server, session, clerk, password: PASSWORD, documentIds }, 1); // warm-up
-        const r = await runScenario(scenario, { server, session, clerk, password: PASSWORD, documentIds }, seconds);
+        await runScenario(scenario, { server, session, clerk, signer, signing, password: PASSWORD, documentIds }, 1); // warm-up
+        const r = await runScenario(scenario, { server, session, clerk, signer, signing, password: PASSWORD, documentIds }, seconds);
         const sorted = [...r.latencies].sort((a, b) => a - b);
         const rps = r.requests / r.seconds;
         const line = {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { SigningBench } from './prepare-signing.js';
 import type { RunningServer } from './server.js';
 
 export interface Session {
@@ -14,7 +15,18 @@ export interface ScenarioContext {
   password: string;
   /** documents of the clerk's agency, for the detail scenario */
   documentIds: string[];
+  /** chanhvanphong, who signs the approved documents of `signing` */
+  signer: Session;
+  signing: SigningBench;
 }
+
+const BOUNDARY = 'vanphongso-bench-boundary';
+/** One PDF as a multipart/form-data body, field "file". */
+export function multipartPdf(name: string, pdf: Uint8Array): Buffer {
+  const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), Buffer.from(pdf), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+}
+let nextToSign = 0;
 
 export interface Scenario {
   name: string;
@@ -22,6 +34,8 @@ export interface Scenario {
   request(ctx: ScenarioContext): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
   /** a different body for every request (unique values), when the request writes */
   bodyFor?: (n: number) => string;
+  /** a fixed body that is not text (a file) */
+  rawBody?: (ctx: ScenarioContext) => Buffer;
   /** a different path for every request (another document, another query) */
   pathFor?: (n: number, ctx: ScenarioContext) => string;
   /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
@@ -85,6 +99,30 @@ export const SCENARIOS: Scenario[] = [
     pathFor: (n, ctx) => `/api/documents/${ctx.documentIds[n % ctx.documentIds.length]}`,
   },
   {
+    name: 'signDocument',
+    // issue 4's target is the time of one signature (PAdES, visible block, the signed version stored):
+    // one at a time, each request another approved document
+    connections: 1,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/documents/outgoing/x/signatures',
+      headers: { cookie: ctx.signer.cookie, 'x-csrf-token': ctx.signer.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ certificateId: ctx.signing.certificateId, passphrase: ctx.signing.passphrase }),
+    }),
+    pathFor: (_n, ctx) => `/api/documents/outgoing/${ctx.signing.documentIds[nextToSign++ % ctx.signing.documentIds.length]}/signatures`,
+  },
+  {
+    name: 'verifyPdfSignatures',
+    // the time to check one PDF with two signatures (the signer's and the agency's), one at a time
+    connections: 1,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/signing/verify',
+      headers: { cookie: ctx.clerk.cookie, 'x-csrf-token': ctx.clerk.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    }),
+    rawBody: (ctx) => multipartPdf('da-ky.pdf', ctx.signing.signedPdf),
+  },
+  {
     name: 'listUsers',
     connections: 10,
     request: (ctx) => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('nguoi dung 12')}&pageSize=20`, headers: { cookie: ctx.session.cookie } }),
@@ -116,11 +154,12 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
   });
   let n = Math.floor(Math.random() * 1e6) * 100;
   const vary = scenario.bodyFor;
+  const body = scenario.rawBody ? scenario.rawBody(ctx) : req.body;
   const instance = autocannon({
     url: `${ctx.server.url}${req.path}`,
     method: req.method,
     headers: req.headers ?? {},
-    body: req.body,
+    body,
     ...(vary || scenario.pathFor
       ? {
           requests: [
@@ -128,6 +167,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
               method: req.method,
               path: req.path,
               headers: req.headers ?? {},
+              ...(body === undefined ? {} : { body }),
               setupRequest: (r: autocannon.Request) => {
                 n += 1;
                 return { ...r, ...(vary ? { body: vary(n) } : {}), ...(scenario.pathFor ? { path: scenario.pathFor(n, ctx) } : {}) };
