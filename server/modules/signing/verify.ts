@@ -1,8 +1,7 @@
 // Independent verification of the signatures in a PDF: libpdf signs but does not verify, so this is
 // our own check with pkijs and node:crypto (poppler's pdfsig agrees with it in the tests).
-import { X509Certificate } from 'node:crypto';
-import * as pkijs from 'pkijs';
-import { buildChain, revocation, validAt, type ChainStatus, type TrustStore } from './chain.js';
+import type { X509Certificate } from 'node:crypto';
+import { buildChain, revocation, toPkijs, trustedCertificate, validAt, type ChainStatus, type TrustStore } from './chain.js';
 import { checkCms, CmsError, type CmsFacts } from './cms.js';
 import { locateSignatures, type BrokenSignature, type LocatedSignature } from './pdf-signatures.js';
 import { revisionFacts, xrefOffsets } from './revisions.js';
@@ -51,19 +50,10 @@ export const REASONS = {
 
 const SUPPORTED = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 
-function commonName(der: Buffer, which: 'subject' | 'issuer'): string | null {
-  const name = pkijs.Certificate.fromBER(new Uint8Array(der))[which];
-  const cn = name.typesAndValues.find((t) => t.type === '2.5.4.3');
+function commonName(cert: X509Certificate, which: 'subject' | 'issuer'): string | null {
+  const cn = toPkijs(cert)[which].typesAndValues.find((t) => t.type === '2.5.4.3');
   return cn ? String(cn.value.valueBlock.value) : null;
 }
-
-const parse = (der: Uint8Array) => {
-  try {
-    return [new X509Certificate(der)];
-  } catch {
-    return []; // a broken certificate in the trust store must not stop every verification
-  }
-};
 
 function signedParts(pdf: Uint8Array, s: LocatedSignature): Uint8Array[] {
   const [a, b, c, d] = s.byteRange;
@@ -125,8 +115,8 @@ export async function verifyPdfSignatures(pdf: Uint8Array, trust: TrustStore, no
   // a later revision excuses the bytes it added only if it is an intact signature
   const intactEnds = read.flatMap(({ s, cms }) => ('digestMatches' in cms && cms.digestMatches && cms.signatureVerifies ? [s.end] : []));
   const xrefs = xrefOffsets(pdf);
-  const roots = trust.roots.flatMap(parse);
-  const intermediates = (trust.intermediates ?? []).flatMap(parse);
+  const roots = trust.roots.flatMap((der) => trustedCertificate(der) ?? []);
+  const intermediates = (trust.intermediates ?? []).flatMap((der) => trustedCertificate(der) ?? []);
   const reports: SignatureReport[] = [];
   for (const { s, cms } of read) {
     if (!('digestMatches' in cms)) {
@@ -139,8 +129,8 @@ export async function verifyPdfSignatures(pdf: Uint8Array, trust: TrustStore, no
     const facts = {
       fieldName: s.fieldName,
       subFilter: s.subFilter,
-      signerName: commonName(cms.signer.raw, 'subject'),
-      issuerName: commonName(cms.signer.raw, 'issuer'),
+      signerName: commonName(cms.signer, 'subject'),
+      issuerName: commonName(cms.signer, 'issuer'),
       serialNumber: cms.signer.serialNumber.toUpperCase(),
       signingTime,
       intact: cms.digestMatches && cms.signatureVerifies,
