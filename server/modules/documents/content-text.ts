@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { newId } from '../../db/columns.js';
 import type { Db } from '../../db/open.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
 import { readVerified } from '../../platform/files/service.js';
 import { searchKey } from '../../platform/search/normalize.js';
-import { getDocumentFiles } from './repo.js';
+import { verificationSummary, verifyPdfForTenant } from '../signing/index.js';
+import { addEvent, getDocumentFiles } from './repo.js';
 import { documents } from './tables.js';
 
 const MAX_PAGES = 60;
@@ -43,19 +45,43 @@ async function readAll(store: BlobStore, file: Parameters<typeof readVerified>[1
  * its metadata; it is not retried.
  */
 export async function extractPendingContent(db: Db, store: BlobStore, limit = 20): Promise<number> {
-  const pending = await db.select({ id: documents.id }).from(documents).where(isNull(documents.contentExtractedAt)).orderBy(asc(documents.createdAt)).limit(limit);
-  for (const { id } of pending) {
+  const pending = await db
+    .select({ id: documents.id, tenantId: documents.tenantId, direction: documents.direction })
+    .from(documents)
+    .where(isNull(documents.contentExtractedAt))
+    .orderBy(asc(documents.createdAt))
+    .limit(limit);
+  for (const { id, tenantId, direction } of pending) {
     const texts: string[] = [];
+    const checked: string[] = [];
     for (const f of await getDocumentFiles(db, id)) {
       if (f.mime !== 'application/pdf') continue;
+      let bytes: Buffer;
       try {
-        texts.push(await extractPdfText(new Uint8Array(await readAll(store, f))));
+        bytes = await readAll(store, f);
+      } catch {
+        continue; // the blob failed its SHA-256 check: nothing in it can be believed
+      }
+      // a received file's signatures are checked on arrival, and what they say goes on the timeline
+      if (direction === 'incoming') checked.push(await signatureLine(db, tenantId, f.name, new Uint8Array(bytes)));
+      try {
+        // pdf.js takes the buffer it is given (it may hand it to a worker): a copy of its own
+        texts.push(await extractPdfText(new Uint8Array(bytes)));
       } catch {
         // unreadable or damaged PDF: the document stays searchable by its metadata
       }
     }
+    if (checked.length > 0) await addEvent(db, { id: newId(), tenantId, documentId: id, actorId: null, actorName: 'Hệ thống', kind: 'signatures_checked', note: checked.join('\n') });
     const key = texts.length ? searchKey(texts.join(' ')).slice(0, MAX_CHARS) : null;
     await db.update(documents).set({ contentKey: key || null, contentExtractedAt: new Date() }).where(and(eq(documents.id, id), isNull(documents.contentExtractedAt)));
   }
   return pending.length;
+}
+
+async function signatureLine(db: Db, tenantId: string, name: string, pdf: Uint8Array): Promise<string> {
+  try {
+    return verificationSummary(name, await verifyPdfForTenant(db, tenantId, pdf));
+  } catch {
+    return `Tệp ${name}: không đọc được chữ ký số`;
+  }
 }

@@ -2,6 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import * as pkijs from 'pkijs';
 import type { z } from 'zod';
+import type { Db } from '../../db/open.js';
 import { newId } from '../../db/columns.js';
 import { audit } from '../../platform/audit/service.js';
 import { requirePermission, scopeOf } from '../../platform/auth/permissions.js';
@@ -235,19 +236,21 @@ export async function removeTrustAnchor(ctx: ServiceContext, id: string) {
   });
 }
 
-async function trustStoreOf(ctx: ServiceContext): Promise<TrustStore> {
-  const rows = await repo.findTrustAnchors(ctx.db, ctx.actor.tenantId);
+async function trustStoreOf(db: Db, tenantId: string): Promise<TrustStore> {
+  const rows = await repo.findTrustAnchors(db, tenantId);
   const of = (kind: TrustAnchorKind) => rows.filter((r) => r.kind === kind).map((r) => new Uint8Array(Buffer.from(r.der, 'base64')));
   return { roots: of('root'), intermediates: of('intermediate'), crls: of('crl') };
 }
 
 const RANK = { valid: 0, warning: 1, invalid: 2 } as const;
 
-/** Every signature of a PDF against the tenant's trust store (issue 4 item 3), for anyone signed in. */
-export async function verifyPdf(ctx: ServiceContext, pdf: Uint8Array) {
+export type Verification = Awaited<ReturnType<typeof verifyPdfForTenant>>;
+
+/** Every signature of a PDF against a tenant's trust store; the overall status is the worst one's. */
+export async function verifyPdfForTenant(db: Db, tenantId: string, pdf: Uint8Array) {
   let reports: SignatureReport[];
   try {
-    reports = await verifyPdfSignatures(pdf, await trustStoreOf(ctx));
+    reports = await verifyPdfSignatures(pdf, await trustStoreOf(db, tenantId));
   } catch (err) {
     if (err instanceof InvalidPdfError) throw new DomainError('BAD_REQUEST', err.message);
     throw err;
@@ -257,4 +260,16 @@ export async function verifyPdf(ctx: ServiceContext, pdf: Uint8Array) {
     status: reports.length === 0 ? ('unsigned' as const) : worst,
     signatures: reports.map((r) => ({ ...r, signingTime: r.signingTime?.toISOString() ?? null })),
   };
+}
+
+/** Every signature of a PDF against the tenant's trust store (issue 4 item 3), for anyone signed in. */
+export const verifyPdf = (ctx: ServiceContext, pdf: Uint8Array) => verifyPdfForTenant(ctx.db, ctx.actor.tenantId, pdf);
+
+/** One line for a document's timeline: what the signatures of a received file say. */
+export function verificationSummary(fileName: string, v: Verification): string {
+  if (v.status === 'unsigned') return `Tệp ${fileName}: không có chữ ký số`;
+  const who = v.signatures.map((s) => s.signerName ?? 'không rõ người ký').join('; ');
+  const label = { valid: 'chữ ký số hợp lệ', warning: 'chữ ký số cần lưu ý', invalid: 'chữ ký số không hợp lệ' }[v.status];
+  const reasons = [...new Set(v.signatures.flatMap((s) => s.reasons))];
+  return `Tệp ${fileName}: ${label} (${who})${reasons.length ? ` — ${reasons.join('; ')}` : ''}`;
 }

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, samplePdf } from '../../../test/helpers/fixtures.js';
+import { extractPendingContent } from '../documents/content-text.js';
 import { agencies } from '../org/tables.js';
 import { signingCertificates } from './tables.js';
 import { blueSignature, redSeal } from './test-fixtures.js';
@@ -156,6 +157,29 @@ describe('signing an outgoing document', () => {
     expect(copies).toHaveLength(1);
     const copy = (await t.as(stcClerk, { method: 'GET', url: `/api/documents/${copies[0]!.id}` })).json() as Doc;
     expect((await verifyFile(stcClerk, copy)).signatures.map((s) => s.status)).toEqual(['valid', 'valid']);
+  });
+});
+
+describe('received documents', () => {
+  it('have the signatures of their PDF files checked on arrival, the result on their timeline', async () => {
+    const signed = await content(clerk, sealedDoc);
+    const tampered = Buffer.from(signed);
+    tampered.write('CONG', tampered.indexOf('Cong van'), 'latin1');
+    const register = async (numberNotation: string, name: string, bytes: Buffer) => {
+      const fileId = await upload(stcClerk, name, bytes);
+      const res = await post(stcClerk, '/api/documents/incoming', { channel: 'electronic', senderName: 'Văn phòng UBND tỉnh', numberNotation, issuedDate: '2026-03-02', typeCode: 'CV', subject: 'Về việc kiểm tra chữ ký số', fileIds: [fileId] });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const good = await register('71/VP-TH', 'da-ky.pdf', Buffer.from(signed));
+    const bad = await register('72/VP-TH', 'da-sua.pdf', tampered);
+    const plain = await register('73/VP-TH', 'khong-ky.pdf', samplePdf('Khong ky'));
+    await extractPendingContent(t.database.db, t.blobStore);
+    const note = async (id: string) => ((await t.as(stcClerk, { method: 'GET', url: `/api/documents/${id}` })).json() as Doc).events.find((e) => e.kind === 'signatures_checked')?.note;
+    expect(await note(good)).toBe('Tệp da-ky.pdf: chữ ký số hợp lệ (Nguyễn Văn Bình; Ủy ban nhân dân tỉnh An Giang)');
+    expect(await note(bad)).toContain('Tệp da-sua.pdf: chữ ký số không hợp lệ');
+    expect(await note(bad)).toContain('Nội dung đã bị thay đổi sau khi ký');
+    expect(await note(plain)).toBe('Tệp khong-ky.pdf: không có chữ ký số');
   });
 });
 

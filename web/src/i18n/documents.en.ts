@@ -39,6 +39,7 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
   'document.overdue': 'Overdue',
   'document.dueToday': 'Due today',
   'document.event.registered': 'Registered',
+  'document.event.signatures_checked': 'Digital signatures checked',
   'document.event.file_read': 'File viewed',
   'document.event.read': 'Read',
   'document.event.presented': 'Submitted to a leader',

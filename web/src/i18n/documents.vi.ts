@@ -37,6 +37,7 @@ export const documentsVi = {
   'document.overdue': 'Quá hạn',
   'document.dueToday': 'Đến hạn hôm nay',
   'document.event.registered': 'Vào sổ',
+  'document.event.signatures_checked': 'Kiểm tra chữ ký số',
   'document.event.file_read': 'Xem tệp',
   'document.event.read': 'Đã xem',
   'document.event.presented': 'Trình lãnh đạo',
