@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   SEED_DEMO: bool.optional(),
+  SEED_DEMO_SIGNING: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: bool.default(true),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -39,6 +40,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMs: number;
   seedDemo: boolean;
+  /** a demonstration CA and certificates for the demo leaders and the Office (with the demo data) */
+  seedDemoSigning: boolean;
   logLevel: string;
   jobs: boolean;
   authRateLimit: number;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
+    seedDemoSigning: (e.SEED_DEMO ?? e.NODE_ENV !== 'production') && (e.SEED_DEMO_SIGNING ?? true),
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     authRateLimit: e.AUTH_RATE_LIMIT,

@@ -7,6 +7,7 @@ import { createJobs } from './jobs.js';
 import { DiskBlobStore } from './platform/files/blob-store.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { resolveSessionSecret } from './secret.js';
+import { seedDemoSigning } from './seed/demo-signing.js';
 import { assertNoDemoPasswords } from './startup-checks.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 
@@ -24,12 +25,14 @@ async function main() {
   if (config.env === 'production') await assertNoDemoPasswords(database.db);
 
   const blobStore = await new DiskBlobStore(path.resolve(config.dataDir, 'files')).init();
+  const secret = resolveSessionSecret(config);
+  const demoSigning = seed?.seeded && config.seedDemoSigning ? await seedDemoSigning(database.db, blobStore, secret, config.demoPassword) : false;
   const app = await buildApp({
     database,
     blobStore,
     filesMaxBytes: config.filesMaxBytes,
     auth: {
-      secret: resolveSessionSecret(config),
+      secret,
       sessionTtlMs: config.sessionTtlMs,
       maxFailures: config.loginMaxFailures,
       lockMs: config.loginLockMs,
@@ -70,6 +73,7 @@ async function main() {
     lines.push(seed.seeded ? '  Đã nạp dữ liệu mẫu tỉnh An Giang.' : '  Dữ liệu mẫu đã có từ lần chạy trước.');
     lines.push(`  Tài khoản mẫu (mật khẩu ${config.demoPasswordFromEnv ? 'đặt bởi DEMO_PASSWORD khi nạp lần đầu' : `"${config.demoPassword}"`}):`);
     for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(14)} ${u.fullName}`);
+    if (demoSigning) lines.push('  Ký số thử: chanhvanphong, lanhdao, truongphong và văn thư (con dấu của Văn phòng) đã có chứng thư số trình diễn, mật khẩu như trên.');
   }
   console.log(lines.join('\n') + '\n');
 }

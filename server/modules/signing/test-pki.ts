@@ -111,12 +111,12 @@ async function issue(subject: NameParts, serial: number, issuer: TestIdentity | 
 
 const caValidity = { ca: true, notBefore: new Date(Date.now() - 3650 * DAY), notAfter: new Date(Date.now() + 3650 * DAY) };
 
-async function crl(issuer: TestIdentity, revokedSerials: number[]): Promise<Uint8Array> {
+async function crl(issuer: TestIdentity, revokedSerials: number[], validDays = 7): Promise<Uint8Array> {
   const list = new pkijs.CertificateRevocationList({
     version: 1,
     issuer: issuer.cert.subject,
     thisUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() - DAY) }),
-    nextUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() + 7 * DAY) }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() + validDays * DAY) }),
   });
   if (revokedSerials.length > 0) {
     list.revokedCertificates = revokedSerials.map(
@@ -197,4 +197,27 @@ export async function createTestPki(): Promise<TestPki> {
     person,
     organization,
   };
+}
+
+export interface DemoPki {
+  root: Uint8Array;
+  crl: Uint8Array;
+  /** a PKCS#12 per name, sealed with the demo password */
+  people: Map<string, Uint8Array>;
+  organization: Uint8Array;
+}
+
+/**
+ * The demo province's PKI (`npm start`): a root that says it is for demonstration only, a certificate for
+ * each leader and one for the Office, so a new user can sign and verify at once. Never in production:
+ * the demo seed does not run there.
+ */
+export async function createDemoPki(people: string[], organizationName: string, passphrase: string): Promise<DemoPki> {
+  const root = await issue({ cn: 'CA trình diễn Văn phòng số (không dùng thật)', o: 'Văn phòng số — bản trình diễn' }, 1, 'self', caValidity);
+  const chain = [root];
+  const signed = new Map<string, Uint8Array>();
+  let serial = 100;
+  for (const person of people) signed.set(person, await makePkcs12(await issue({ cn: person, o: organizationName }, (serial += 1), root), chain, passphrase));
+  const organization = await makePkcs12(await issue({ cn: organizationName, o: organizationName }, 99, root), chain, passphrase);
+  return { root: root.der, crl: await crl(root, [], 3650), people: signed, organization };
 }
