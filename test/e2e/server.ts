@@ -90,7 +90,13 @@ export async function startServer(): Promise<RunningServer> {
   child.stderr?.on('data', keep);
 
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // A server that dies under a test leaves only "connection refused" behind: say how it ended.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`e2e server exited during the tests (code ${code}, signal ${signal}):\n${log}`);
+  });
   const stop = async () => {
+    stopping = true;
     if (!exited(child)) {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 10_000))) {

@@ -56,12 +56,19 @@ export async function screenshotIfFailed(page: Page | undefined, task: { name: s
  */
 export async function choose(page: Page, field: Locator, search: string, option: string) {
   const id = await field.getAttribute('id');
-  await field.click();
-  await field.fill(search);
-  const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
-  await visible(item);
-  await item.click();
-  await item.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  const select = page.locator(`.ant-select:has([id="${id}"])`).first();
+  const multiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
+  for (let attempt = 1; ; attempt += 1) {
+    await field.click();
+    await field.fill(search);
+    const item = page.locator(`.ant-select-dropdown:has([id="${id}_list"]) .ant-select-item-option`).filter({ hasText: option }).first();
+    await visible(item);
+    await item.click();
+    await item.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    // A busy browser now and then drops the click on the option and a single select stays empty: choose
+    // again. (A second click in a multiple select would take the choice back, so those are left alone.)
+    if (multiple || attempt === 3 || (await select.locator('.ant-select-content-has-value').count()) > 0) return;
+  }
 }
 
 /** A JSON request as the signed-in user (session cookie and CSRF token), for setting up what a test needs. */

@@ -20,8 +20,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 /** The menu hides what a user may not open; this stops someone who types the address. */
 export function RequirePermission({ permission, children }: { permission: Permission | undefined; children: ReactNode }) {
+  return <RequireAnyPermission permissions={permission ? [permission] : []}>{children}</RequireAnyPermission>;
+}
+
+/** A page for holders of any of these permissions (none listed: everyone). */
+export function RequireAnyPermission({ permissions, children }: { permissions: Permission[]; children: ReactNode }) {
   const can = useCan();
-  if (permission && !can(permission)) {
+  if (permissions.length > 0 && !permissions.some(can)) {
     return (
       <Result
         status="403"

@@ -22,6 +22,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { SEARCH_PATH } from '../features/search/search-path';
+import { SIGNING_PATH } from '../features/signing/signing-paths';
 
 export interface ModuleEntry {
   key: string;
@@ -47,7 +48,8 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'outgoing', path: '/van-ban-di', title: 'module.outgoing', description: 'module.outgoing.desc', icon: <SendOutlined aria-hidden />, permission: 'document.draft', built: true },
   { key: 'registers', path: '/so-van-ban', title: 'module.registers', description: 'module.registers.desc', icon: <BookOutlined aria-hidden />, permission: 'document.read', built: true },
   { key: 'search', path: SEARCH_PATH, title: 'module.search', description: 'module.search.desc', icon: <FileSearchOutlined aria-hidden />, built: true },
-  { key: 'signing', path: '/ky-so', title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden /> },
+  // Its pages are a submenu (see side-menu.tsx); everyone may check a PDF's signatures there.
+  { key: 'signing', path: SIGNING_PATH, title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden />, built: true },
   { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
   { key: 'tasks', path: '/nhiem-vu', title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden /> },

@@ -8,7 +8,9 @@ import { NEW_DRAFT_PATH, OUTGOING_PATH, OUTGOING_VIEWS, outgoingListPath } from 
 import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
-import { RequireAuth, RequirePermission } from './guards';
+import { SIGNING_PATH, signingPath, signingPagesFor } from '../features/signing/signing-paths';
+import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
+import { useCan } from './session';
 import { AppLayout } from './layout/app-layout';
 import { ADMIN_MODULES, BUSINESS_MODULES, INBOX, type ModuleEntry } from './modules';
 
@@ -27,6 +29,9 @@ const OutgoingEditDraftPage = lazy(() => import('../features/outgoing/outgoing-d
 const OutgoingDetailPage = lazy(() => import('../features/outgoing/outgoing-detail-page').then((m) => ({ default: m.OutgoingDetailPage })));
 const RegistersPage = lazy(() => import('../features/registers/registers-page').then((m) => ({ default: m.RegistersPage })));
 const SearchPage = lazy(() => import('../features/search/search-page').then((m) => ({ default: m.SearchPage })));
+const CertificatesPage = lazy(() => import('../features/signing/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const TrustAnchorsPage = lazy(() => import('../features/signing/trust-anchors-page').then((m) => ({ default: m.TrustAnchorsPage })));
+const VerifyPage = lazy(() => import('../features/signing/verify-page').then((m) => ({ default: m.VerifyPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -49,6 +54,12 @@ function adminRoute(m: ModuleEntry) {
       }
     />
   );
+}
+
+/** "/ky-so" opens the first signing page this person has. */
+function SigningHome() {
+  const can = useCan();
+  return <Navigate to={signingPath(signingPagesFor(can)[0] ?? 'verify')} replace />;
 }
 
 export function AppRouter() {
@@ -100,6 +111,24 @@ export function AppRouter() {
             }
           />
           <Route path={SEARCH_PATH} element={<SearchPage />} />
+          <Route path={SIGNING_PATH} element={<SigningHome />} />
+          <Route
+            path={signingPath('certificates')}
+            element={
+              <RequireAnyPermission permissions={['signature.sign', 'signature.seal']}>
+                <CertificatesPage />
+              </RequireAnyPermission>
+            }
+          />
+          <Route
+            path={signingPath('trust')}
+            element={
+              <RequirePermission permission="trust.manage">
+                <TrustAnchorsPage />
+              </RequirePermission>
+            }
+          />
+          <Route path={signingPath('verify')} element={<VerifyPage />} />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

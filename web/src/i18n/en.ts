@@ -1,5 +1,6 @@
 import { documentsEn } from './documents.en';
 import { outgoingEn } from './outgoing.en';
+import { signingEn } from './signing.en';
 import type { MessageKey } from './vi';
 
 /** English catalog: the second locale. The type makes a missing or extra key a compile error. */
@@ -347,4 +348,5 @@ export const en: Record<MessageKey, string> = {
 
   ...documentsEn,
   ...outgoingEn,
+  ...signingEn,
 };

@@ -194,7 +194,7 @@ export const outgoingEn: Record<keyof typeof outgoingVi, string> = {
   'outgoing.form.signVersion': 'Signed: version {version}, file {name}.',
   'outgoing.form.signNoFile': 'Secret document: only confirm the paper was signed.',
   'outgoing.form.signPlaceholder': 'Confirm that you signed this document',
-  'outgoing.form.signPlaceholderDetail': 'Digital signing in the system comes later. For now the system records the signing and the SHA-256 of the signed version; the document goes to the clerks to be numbered and issued.',
+  'outgoing.form.signPlaceholderDetail': 'For a paper signature or one made with your own device, without a certificate kept here. The system records the signing and the SHA-256 of the signed version; the document goes to the clerks to be numbered and issued.',
   'outgoing.form.signSubmit': 'Confirm signed',
   'outgoing.form.issueTitle': 'Number and issue',
   'outgoing.form.issueSubmit': 'Number and issue',

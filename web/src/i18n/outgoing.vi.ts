@@ -193,7 +193,7 @@ export const outgoingVi = {
   'outgoing.form.signVersion': 'Văn bản được ký: phiên bản {version}, tệp {name}.',
   'outgoing.form.signNoFile': 'Văn bản mật: chỉ xác nhận đã ký bản giấy.',
   'outgoing.form.signPlaceholder': 'Xác nhận đồng chí đã ký văn bản này',
-  'outgoing.form.signPlaceholderDetail': 'Ký số trên hệ thống sẽ được bổ sung sau. Hiện tại hệ thống ghi nhận việc ký và lưu mã băm SHA-256 của phiên bản được ký; văn bản chuyển cho văn thư cấp số, phát hành.',
+  'outgoing.form.signPlaceholderDetail': 'Dùng khi đồng chí đã ký bản giấy hoặc ký bằng thiết bị riêng, không dùng chứng thư số lưu trên hệ thống. Hệ thống ghi nhận việc ký và lưu mã băm SHA-256 của phiên bản được ký; văn bản chuyển cho văn thư cấp số, phát hành.',
   'outgoing.form.signSubmit': 'Xác nhận đã ký',
   'outgoing.form.issueTitle': 'Cấp số và phát hành',
   'outgoing.form.issueSubmit': 'Cấp số và phát hành',

@@ -1,5 +1,6 @@
 import { documentsVi } from './documents.vi';
 import { outgoingVi } from './outgoing.vi';
+import { signingVi } from './signing.vi';
 
 /** Vietnamese UI catalog (the default locale). Every string a user reads lives here, never in components. */
 export const vi = {
@@ -346,6 +347,7 @@ export const vi = {
 
   ...documentsVi,
   ...outgoingVi,
+  ...signingVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

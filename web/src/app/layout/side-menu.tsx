@@ -8,10 +8,12 @@ import { t } from '../../i18n';
 import { isOutgoingListPath, outgoingCount, outgoingListPath, outgoingViewsFor } from '../../features/outgoing/outgoing-views';
 import { ADMIN_MODULES, adminGroupTitle, adminModulesFor, BUSINESS_MODULES, businessModulesFor, HOME, INBOX, type ModuleEntry } from '../modules';
 import { useCan } from '../session';
+import { SIGNING_PATH, signingPagesFor, signingPath, signingTitle } from '../../features/signing/signing-paths';
 
 type Item = Required<MenuProps>['items'][number];
 
 const OUTGOING_KEY = 'outgoing';
+const SIGNING_KEY = 'signing';
 // Both work lists start open: their numbers are what a person comes to the menu for.
 const OPEN_AT_START = [INBOX.key, OUTGOING_KEY];
 
@@ -19,7 +21,7 @@ const itemOf = (m: ModuleEntry): Item => ({ key: m.path, icon: m.icon, label: t(
 
 /** An address's menu key: an inbox or outgoing view itself, else the longest module path it starts with. */
 function keyOf(path: string): string {
-  if (path.startsWith(INBOX.path) || isOutgoingListPath(path)) return path;
+  if (path.startsWith(INBOX.path) || isOutgoingListPath(path) || path.startsWith(`${SIGNING_PATH}/`)) return path;
   const all = [HOME, ...BUSINESS_MODULES, ...ADMIN_MODULES].map((m) => m.path);
   return all.filter((p) => (p === '/' ? path === '/' : path.startsWith(p))).sort((a, b) => b.length - a.length)[0] ?? '';
 }
@@ -42,7 +44,8 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
   const navigate = useNavigate();
   const { pathname, state } = useLocation();
   const counts = useInboxCounts();
-  const [open, setOpen] = useState<string[]>(OPEN_AT_START);
+  // A signing page opened from the home page or an address shows where it sits in the menu.
+  const [open, setOpen] = useState<string[]>(() => (pathname.startsWith(SIGNING_PATH) ? [...OPEN_AT_START, SIGNING_KEY] : OPEN_AT_START));
   const inboxOpen = open.includes(INBOX.key);
   const mine = counts.data?.mine ?? 0;
 
@@ -73,8 +76,17 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     }),
   });
 
+  // Signing's pages for those who sign, keep the seal or manage the trust store; for everyone else the one
+  // page they have, checking a PDF's signatures, stands alone.
+  const signingItem = (m: ModuleEntry): Item => {
+    const pages = signingPagesFor(can);
+    if (pages.length === 1) return { key: signingPath('verify'), icon: m.icon, label: t('signing.page.verify'), title: t('signing.page.verify') };
+    return { key: m.key, icon: m.icon, label: t(m.title), children: pages.map((p) => ({ key: signingPath(p), label: t(signingTitle(p)), title: t(signingTitle(p)) })) };
+  };
+  const moduleItem = (m: ModuleEntry): Item => (m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : itemOf(m));
+
   const admin = adminModulesFor(can);
-  const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map((m) => (m.key === OUTGOING_KEY ? outgoingItem(m) : itemOf(m)))];
+  const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map(moduleItem)];
   if (admin.length > 0) {
     items.push({ type: 'divider' });
     // A collapsed sider has no room for a group title; the icons' tooltips name each page.
@@ -87,7 +99,7 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
       theme="dark"
       aria-label={t('layout.menu')}
       selectedKeys={[selectedKey(pathname, (state as { from?: string } | null)?.from)]}
-      defaultOpenKeys={OPEN_AT_START}
+      defaultOpenKeys={open}
       onOpenChange={setOpen}
       items={items}
       onClick={({ key }) => {

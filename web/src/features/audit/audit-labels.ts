@@ -52,9 +52,14 @@ export const AUDIT_ACTIONS = [
   'document.register_updated',
   'document.register_closed',
   'document.register_exported',
+  'document.sealed',
+  'signature.certificate_added',
+  'signature.certificate_removed',
+  'signature.trust_added',
+  'signature.trust_removed',
 ];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token', 'document', 'document_register', 'file'];
+export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token', 'document', 'document_register', 'file', 'signing_certificate', 'trust_anchor'];
 
 export const actionLabel = (action: string): string => tMaybe(`audit.action.${action}`) ?? action;
 export const entityLabel = (type: string): string => tMaybe(`audit.entity.${type}`) ?? type;

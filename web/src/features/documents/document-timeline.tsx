@@ -32,6 +32,7 @@ const KIND_COLOR: Record<string, string> = {
   comment: BLUE,
   approved: GREEN,
   signed: GREEN,
+  sealed: GREEN,
   issued: GREEN,
   received: GREEN,
   withdrawn: '#f5222d',

@@ -21,6 +21,7 @@ import { DocumentStatusTag } from './routing-display';
 import { RoutingCard } from './routing-card';
 import { NEW_DRAFT_PATH, outgoingPath } from '../outgoing/outgoing-views';
 import { SEARCH_PATH } from '../search/search-path';
+import { FileSignaturesCard } from '../signing/file-signatures-card';
 
 function DocumentFiles({ document: d }: { document: IncomingDocument }) {
   if (d.files.length === 0) {
@@ -129,7 +130,10 @@ export function IncomingDetailPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={14}>
-          <DocumentPreview document={d} onViewed={onViewed} />
+          <Flex vertical gap={16}>
+            <FileSignaturesCard documentId={d.id} file={d.files.find((f) => f.role === 'main') ?? d.files[0]} />
+            <DocumentPreview document={d} onViewed={onViewed} />
+          </Flex>
         </Col>
       </Row>
     </>

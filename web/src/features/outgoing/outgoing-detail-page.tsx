@@ -14,6 +14,7 @@ import { ConfidentialityTag, UrgencyTag } from '../documents/document-display';
 import { OutgoingMetadata } from '../documents/document-metadata';
 import { documentKeys, incomingPath, useDocument } from '../documents/document-queries';
 import { DocumentTimeline } from '../documents/document-timeline';
+import { FileSignaturesCard } from '../signing/file-signatures-card';
 import { FilePreview } from './file-preview';
 import { OutgoingFlowCard } from './outgoing-flow-card';
 import { OutgoingStatusTag } from './outgoing-display';
@@ -118,12 +119,15 @@ export function OutgoingDetailPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={14}>
+          <Flex vertical gap={16}>
+          <FileSignaturesCard documentId={d.id} file={shown && { id: shown.fileId, name: shown.name, mime: shown.mime }} />
           <FilePreview
             documentId={d.id}
             file={shown && { id: shown.fileId, name: shown.name, mime: shown.mime }}
             title={shown ? t('outgoing.preview.title', { version: shown.version }) : t('incoming.detail.preview')}
             onViewed={onViewed}
           />
+          </Flex>
         </Col>
       </Row>
     </>

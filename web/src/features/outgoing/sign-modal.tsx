@@ -6,8 +6,8 @@ import { t } from '../../i18n';
 import { useOutgoingDone } from './outgoing-queries';
 
 /**
- * The signer confirms having signed the current version. This stands in for digital signing (PAdES, with
- * the signer's token), which comes later and will replace this dialog; the server keeps the version's
+ * The signer confirms having signed the current version, on paper or with a device of their own: the path
+ * next to digital signing with a kept certificate (DigitalSignModal); the server keeps the version's
  * SHA-256 either way.
  */
 export function SignModal({ document: d, onClose }: { document: IncomingDocument; onClose: () => void }) {
