@@ -85,7 +85,9 @@ export async function addOrganizationSignature(ctx: ServiceContext, deps: Signin
     // against the signer's image where it was drawn (or their whole block when it had no image)
     const shown = personal.shown;
     const signerBlock = shown ? { pageIndex: shown.pageIndex, rect: shown.imageBox ?? shown.rect } : await signerAppearance(pdf, { positionTitle: null, fullName: '', image: undefined, at });
-    const signed = await signWithCertificate({ ...ctx, db: tx }, deps, { ...input, kind: 'organization', pdf, signingTime: at }, ({ image }) => sealAppearance(pdf, signerBlock, agency.name, image, at));
+    const signed = await signWithCertificate({ ...ctx, db: tx }, deps, { ...input, kind: 'organization', pdf, signingTime: at }, ({ image }) =>
+      sealAppearance(pdf, signerBlock, agency.name, image, at, shown?.rect.y),
+    );
     const file = await storeGenerated({ ...ctx, db: tx }, deps.store, { name: main.name, mime: 'application/pdf', bytes: Buffer.from(signed.bytes) });
     const version = await out.nextVersion(tx, id);
     await out.attachFile(tx, { documentId: id, fileId: file.id, role: 'main', position: (await out.maxPosition(tx, id)) + 1, version });

@@ -48,7 +48,7 @@ function fonts() {
   return fontFiles;
 }
 
-const LEADING = 1.25;
+export const LEADING = 1.25;
 const toLine = (line: string | TextLine, fontSize: number): Required<TextLine> => {
   const l = typeof line === 'string' ? { text: line } : line;
   return { text: l.text.normalize('NFC'), bold: l.bold ?? false, size: l.size ?? fontSize };

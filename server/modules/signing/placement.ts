@@ -1,6 +1,6 @@
 // Where the signatures of an outgoing document go when no template says otherwise: the signature block of
 // Decree 30's layout (App. I, item 7) sits at the bottom right of the last page, under the text.
-import { sealRect, pngSize, formatVietnamTime, formatIsoVietnam, type VisibleAppearance } from './appearance.js';
+import { formatIsoVietnam, formatVietnamTime, LEADING, pngSize, sealRect, type VisibleAppearance } from './appearance.js';
 import { loadPdf } from './pdf-signatures.js';
 
 const MARGIN = 56; // ~20 mm, the decree's right margin
@@ -29,12 +29,18 @@ export async function signerAppearance(pdf: Uint8Array, who: { positionTitle: st
 
 /**
  * The organization's signature over the signer's: the red seal at its real size covering the left third
- * of the signer's image, with the agency's name and the time (ISO 8601, Vietnam time).
+ * of the signer's image, with the agency's name and the time (ISO 8601, Vietnam time) under it — below
+ * `textUnder` (the bottom of the signer's block) so that they do not run into the signer's own lines.
  */
-export async function sealAppearance(pdf: Uint8Array, signer: VisibleAppearance, agencyName: string, seal: Uint8Array | undefined, at: Date): Promise<VisibleAppearance> {
+export async function sealAppearance(pdf: Uint8Array, signer: VisibleAppearance, agencyName: string, seal: Uint8Array | undefined, at: Date, textUnder?: number): Promise<VisibleAppearance> {
   const size = seal ? pngSize(seal) : { width: 1, height: 1 };
   const scale = SEAL_PT / Math.max(size.width, size.height);
   const rect = sealRect(signer, { width: size.width * scale, height: size.height * scale });
   const { pageIndex } = await lastPage(pdf);
-  return { pageIndex, rect: { ...rect, height: rect.height + 24, y: rect.y - 24 }, image: seal, below: [{ text: agencyName, size: 6 }, { text: formatIsoVietnam(at), size: 6 }] };
+  const lines = [{ text: agencyName, size: 6 }, { text: formatIsoVietnam(at), size: 6 }];
+  const textHeight = lines.length * 6 * LEADING;
+  // an empty line as tall as the gap between the seal's bottom and where its text may start
+  const gap = textUnder === undefined ? 0 : Math.max(0, rect.y - (textUnder - 2));
+  const below = gap > 0 ? [{ text: '', size: gap / LEADING }, ...lines] : lines;
+  return { pageIndex, rect: { ...rect, y: rect.y - gap - textHeight, height: rect.height + gap + textHeight }, image: seal, below };
 }
