@@ -7,3 +7,4 @@ export * from '../platform/jobs/tables.js';
 export * from '../platform/files/tables.js';
 export * from '../modules/documents/tables.js';
 export * from '../modules/signing/tables.js';
+export * from '../modules/exchange/tables.js';

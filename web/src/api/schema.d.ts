@@ -1294,6 +1294,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exchange/messages/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhận một thông điệp edXML (QCVN 102:2016) từ tệp (multipart/form-data, trường "file"); văn thư vào sổ sau
+         * @description Thông điệp cùng DocumentId đã nhận thì không lưu lại (duplicate=true). Tệp đính kèm chỉ được giữ khi nội dung là PDF, DOCX hoặc ảnh.
+         */
+        post: operations["importEdxml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông điệp liên thông đã nhận của cơ quan */
+        get: operations["listExchangeMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/messages/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vào sổ văn bản đến từ thông điệp đã nhận (một lần bấm) */
+        post: operations["registerExchangeMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16046,6 +16100,511 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    importEdxml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description DocumentId của thông điệp: <mã định danh>,<yyyy/MM/dd>,<số/ký hiệu> */
+                            edxmlDocumentId: string;
+                            /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
+                            businessDocType: number;
+                            fromOrganId: string;
+                            fromName: string;
+                            numberNotation: string;
+                            promulgationDate: string | null;
+                            typeName: string | null;
+                            subject: string;
+                            signerName: string | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                            /** @description Tệp bị từ chối, trường không đọc được */
+                            warnings: string[];
+                            /**
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @enum {string}
+                             */
+                            status: "pending" | "registered";
+                            /** @description Văn bản đến được tạo khi vào sổ */
+                            documentId: string | null;
+                            receivedAt: string;
+                        };
+                        /** @description true: thông điệp (cùng DocumentId) đã nhận trước đó, không lưu lại */
+                        duplicate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description DocumentId của thông điệp: <mã định danh>,<yyyy/MM/dd>,<số/ký hiệu> */
+                            edxmlDocumentId: string;
+                            /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
+                            businessDocType: number;
+                            fromOrganId: string;
+                            fromName: string;
+                            numberNotation: string;
+                            promulgationDate: string | null;
+                            typeName: string | null;
+                            subject: string;
+                            signerName: string | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                            /** @description Tệp bị từ chối, trường không đọc được */
+                            warnings: string[];
+                            /**
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @enum {string}
+                             */
+                            status: "pending" | "registered";
+                            /** @description Văn bản đến được tạo khi vào sổ */
+                            documentId: string | null;
+                            receivedAt: string;
+                        };
+                        /** @description true: thông điệp (cùng DocumentId) đã nhận trước đó, không lưu lại */
+                        duplicate: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listExchangeMessages: {
+        parameters: {
+            query?: {
+                status?: "pending" | "registered";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description DocumentId của thông điệp: <mã định danh>,<yyyy/MM/dd>,<số/ký hiệu> */
+                            edxmlDocumentId: string;
+                            /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
+                            businessDocType: number;
+                            fromOrganId: string;
+                            fromName: string;
+                            numberNotation: string;
+                            promulgationDate: string | null;
+                            typeName: string | null;
+                            subject: string;
+                            signerName: string | null;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                            /** @description Tệp bị từ chối, trường không đọc được */
+                            warnings: string[];
+                            /**
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @enum {string}
+                             */
+                            status: "pending" | "registered";
+                            /** @description Văn bản đến được tạo khi vào sổ */
+                            documentId: string | null;
+                            receivedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    registerExchangeMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Loại văn bản khi thông điệp không cho biết được
+                     * @enum {string}
+                     */
+                    typeCode?: "NQ" | "QĐ" | "CT" | "QC" | "QyĐ" | "TC" | "TB" | "HD" | "CTr" | "KH" | "PA" | "ĐA" | "DA" | "BC" | "BB" | "TTr" | "HĐ" | "CĐ" | "BGN" | "BTT" | "GUQ" | "GM" | "GGT" | "GNP" | "PG" | "PC" | "PB" | "CV" | "TCg";
+                    dueInWorkingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                        arrivalNumber: number | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,9 +57,11 @@ export const AUDIT_ACTIONS = [
   'signature.certificate_removed',
   'signature.trust_added',
   'signature.trust_removed',
+  'exchange.received',
+  'exchange.registered',
 ];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token', 'document', 'document_register', 'file', 'signing_certificate', 'trust_anchor'];
+export const AUDIT_ENTITY_TYPES = ['user', 'agency', 'unit', 'position', 'calendar_override', 'api_token', 'document', 'document_register', 'file', 'signing_certificate', 'trust_anchor', 'exchange_message'];
 
 export const actionLabel = (action: string): string => tMaybe(`audit.action.${action}`) ?? action;
 export const entityLabel = (type: string): string => tMaybe(`audit.entity.${type}`) ?? type;
