@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { newId } from '../server/db/columns.js';
+import { buildEdxml } from '../server/modules/exchange/edxml-build.js';
+import { sampleMessage } from '../server/modules/exchange/test-fixtures.js';
 import type { Db } from '../server/db/open.js';
 import { documentFiles, documents } from '../server/modules/documents/tables.js';
 import { agencies, units, users } from '../server/modules/org/tables.js';
@@ -13,6 +15,15 @@ import { blueSignature, onePagePdf, redSeal } from '../server/modules/signing/te
 import { createTestPki } from '../server/modules/signing/test-pki.js';
 import { DiskBlobStore } from '../server/platform/files/blob-store.js';
 import { files } from '../server/platform/files/tables.js';
+
+/** An edXML message from another province with a 2 MB PDF, its DocumentId left as EDXML_DOCUMENT_ID. */
+export async function edxmlTemplate(): Promise<string> {
+  const pdf = Buffer.concat([Buffer.from(await onePagePdf()), randomBytes(2 * 1024 * 1024)]);
+  const m = sampleMessage();
+  m.header.documentId = 'EDXML_DOCUMENT_ID';
+  m.attachments = [{ ...m.attachments[0]!, bytes: new Uint8Array(pdf) }];
+  return buildEdxml(m);
+}
 
 export interface SigningBench {
   /** approved outgoing documents waiting for chanhvanphong's signature */

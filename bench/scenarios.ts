@@ -18,6 +18,8 @@ export interface ScenarioContext {
   /** chanhvanphong, who signs the approved documents of `signing` */
   signer: Session;
   signing: SigningBench;
+  /** an edXML message with a 2 MB PDF attachment; EDXML_DOCUMENT_ID is replaced per request */
+  edxmlTemplate: string;
 }
 
 const BOUNDARY = 'vanphongso-bench-boundary';
@@ -34,6 +36,8 @@ export interface Scenario {
   request(ctx: ScenarioContext): { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
   /** a different body for every request (unique values), when the request writes */
   bodyFor?: (n: number) => string;
+  /** like bodyFor, from the context */
+  bodyForCtx?: (n: number, ctx: ScenarioContext) => string;
   /** a fixed body that is not text (a file) */
   rawBody?: (ctx: ScenarioContext) => Buffer;
   /** a different path for every request (another document, another query) */
@@ -123,6 +127,19 @@ export const SCENARIOS: Scenario[] = [
     rawBody: (ctx) => multipartPdf('da-ky.pdf', ctx.signing.signedPdf),
   },
   {
+    name: 'importEdxml',
+    // issue 4's target is the time to receive one message with a 2 MB attachment: one at a time, each
+    // request a message of its own (another DocumentId), so none is taken for a duplicate
+    connections: 1,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/exchange/messages/import',
+      headers: { cookie: ctx.clerk.cookie, 'x-csrf-token': ctx.clerk.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    }),
+    bodyForCtx: (n, ctx) =>
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="thong-diep.xml"\r\nContent-Type: application/xml\r\n\r\n${ctx.edxmlTemplate.replace('EDXML_DOCUMENT_ID', `000.00.00.H41,2025/03/10,${n}/UBND-VP`)}\r\n--${BOUNDARY}--\r\n`,
+  },
+  {
     name: 'listUsers',
     connections: 10,
     request: (ctx) => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('nguoi dung 12')}&pageSize=20`, headers: { cookie: ctx.session.cookie } }),
@@ -153,7 +170,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
     failed = reject;
   });
   let n = Math.floor(Math.random() * 1e6) * 100;
-  const vary = scenario.bodyFor;
+  const vary = scenario.bodyFor ?? (scenario.bodyForCtx ? (n: number) => scenario.bodyForCtx!(n, ctx) : undefined);
   const body = scenario.rawBody ? scenario.rawBody(ctx) : req.body;
   const instance = autocannon({
     url: `${ctx.server.url}${req.path}`,
