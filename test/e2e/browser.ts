@@ -16,17 +16,19 @@ export function launchChromium(): Promise<Browser> {
 /**
  * Full-page screenshots numbered in the order taken: test-output/screenshots/NN-name.png. Each e2e file
  * starts at its own number (`first`), so the files' pictures sort by flow and never overwrite each other.
+ * A dialog is taken as the screen shows it (`dialog: true`): a full-page picture would show the page
+ * running on below the dialog's mask.
  */
 export function screenshotter(page: Page, first = 1) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let n = first - 1;
-  return async (name: string) => {
+  return async (name: string, opts: { dialog?: boolean } = {}) => {
     n += 1;
     // Let antd's enter animations and lazy chunks settle, so the picture shows what a person sees.
     await page.waitForLoadState('networkidle');
     // From the top: a full-page picture taken while scrolled paints the sticky header and menu mid-page.
-    await page.evaluate('window.scrollTo(0, 0)');
+    if (!opts.dialog) await page.evaluate('window.scrollTo(0, 0)');
     await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: !opts.dialog });
   };
 }

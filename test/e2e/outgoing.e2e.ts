@@ -2,15 +2,15 @@
 // who submits it to the Chief of Office; he approves and signs; the clerk numbers and issues it. Sở Tài
 // chính receives it at once as an electronic incoming document, and when its clerk opens it the sender sees
 // "Đã xem". Then the clerk reads the outgoing register and exports it to Excel.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, SCREENSHOT_DIR } from './browser.js';
+import { launchChromium, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { apiAsUser, choose, clickExpectingMessage, login, screenshotIfFailed, visible } from './ui.js';
+import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const SPECIALIST = 'Võ Thị Ngọc Ánh';
@@ -26,7 +26,7 @@ let context: BrowserContext;
 let page: Page;
 let workDir: string;
 let pdfPath: string;
-let taken = 29;
+let shot: ReturnType<typeof screenshotter>;
 let documentId: string;
 let numberNotation: string;
 
@@ -34,29 +34,9 @@ const menuItem = (name: string | RegExp) => page.getByRole('menuitem', { name, e
 const flowCard = () => page.getByTestId('outgoing-flow-card');
 const recipients = () => page.getByTestId('recipients-card');
 const timeline = () => page.getByTestId('document-timeline');
-const dialogButton = (dialog: Locator, name: string) => dialog.locator('.ant-modal-footer').getByRole('button', { name, exact: true });
 const recipientRow = (name: string) => recipients().getByRole('row').filter({ hasText: name });
 
-/** Pictures 30–49 in the order taken; a dialog as the screen shows it, a page whole and from the top. */
-async function shot(name: string, opts: { dialog?: boolean } = {}) {
-  taken += 1;
-  await page.waitForLoadState('networkidle');
-  if (!opts.dialog) await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${taken}-${name}.png`), fullPage: !opts.dialog });
-}
-
-/**
- * The next person of the flow. Signing out goes through the API and a fresh page load: the account menu's
- * own sign-out is proven elsewhere (ui.ts), and a click on it can be lost while this long page settles.
- */
-async function signInAs(username: string) {
-  const me = await page.request.get('/api/auth/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  expect((await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })).ok()).toBe(true);
-  await page.goto('/');
-  await login(page, username, DEMO_PASSWORD);
-}
+const signInAs = (username: string) => switchUser(page, username, DEMO_PASSWORD);
 
 /** Opens the document from an outgoing view of the menu, where the count says it is waiting. */
 async function openFromMenu(item: string | RegExp) {
@@ -75,7 +55,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   page = await context.newPage();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  shot = screenshotter(page, 30);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));

@@ -1,13 +1,11 @@
 // A document's way through the office: the clerk registers it and presents it to the Chief of Office, who
 // finds it waiting in his inbox and assigns it to a specialist with a deadline of five working days; she
 // accepts it, reports progress and completes it. Every step is on the document's timeline.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { launchChromium, SCREENSHOT_DIR } from './browser.js';
+import { launchChromium, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { apiAsUser, choose, clickExpectingMessage, login, logout, screenshotIfFailed, visible } from './ui.js';
+import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const LEADER = 'Phạm Thanh Hải';
@@ -26,7 +24,7 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let taken = 19;
+let shot: ReturnType<typeof screenshotter>;
 let documentId: string;
 /** The deadline five working days from today, as the server's work calendar counts it. */
 let dueIn5: string;
@@ -37,33 +35,15 @@ const menuItem = (name: string | RegExp) => page.getByRole('menuitem', { name, e
 const routingCard = () => page.getByTestId('routing-card');
 const timeline = () => page.getByTestId('document-timeline');
 const heading = () => page.getByRole('heading', { name: /^Văn bản đến số \d+\/\d{4}/ });
-/** The dialog's own button (the page behind it has buttons with the same names). */
-const dialogButton = (dialog: Locator, name: string) => dialog.locator('.ant-modal-footer').getByRole('button', { name, exact: true });
 
-/**
- * Pictures 20–29 in the order taken, as browser.ts's screenshotter takes them (settled, from the top, the
- * whole page), except that a dialog is taken as the screen shows it: a full-page picture would show the
- * page running on below the dialog's mask.
- */
-async function shot(name: string, opts: { dialog?: boolean } = {}) {
-  taken += 1;
-  await page.waitForLoadState('networkidle');
-  if (!opts.dialog) await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${taken}-${name}.png`), fullPage: !opts.dialog });
-}
-
-async function signInAs(username: string) {
-  await logout(page);
-  await login(page, username, DEMO_PASSWORD);
-}
+const signInAs = (username: string) => switchUser(page, username, DEMO_PASSWORD);
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
   context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  shot = screenshotter(page, 20);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));

@@ -3,17 +3,17 @@
 // signature and signs an approved công văn with it (a wrong password first); the clerk adds the agency's
 // certificate with its red seal, adds the agency's signature and issues the document; a copy changed after
 // signing is then shown invalid on the verification page. The PKI is made at run time: no key is committed.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { blueSignature, redSeal } from '../../server/modules/signing/test-fixtures.js';
 import { createTestPki, type TestPki } from '../../server/modules/signing/test-pki.js';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, SCREENSHOT_DIR } from './browser.js';
+import { launchChromium, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { apiAsUser, clickExpectingMessage, login, screenshotIfFailed, visible } from './ui.js';
+import { apiAsUser, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const SUBJECT = 'Về việc đẩy mạnh chuyển đổi số trong cơ quan hành chính năm 2026';
@@ -28,7 +28,9 @@ let context: BrowserContext;
 let page: Page;
 let pki: TestPki;
 let workDir: string;
-let taken = 49;
+let shot: ReturnType<typeof screenshotter>;
+/** the trust store's dialog is pictured once, the first time it is filled */
+let trustDialogTaken = false;
 let documentId: string;
 const files: Record<string, string> = {};
 
@@ -37,27 +39,8 @@ const pem = (der: Uint8Array, label = 'CERTIFICATE') => `-----BEGIN ${label}----
 const menuItem = (name: string) => page.getByRole('menuitem', { name, exact: true });
 const flowCard = () => page.getByTestId('outgoing-flow-card');
 const signatures = () => page.getByTestId('file-signatures');
-const dialogButton = (dialog: Locator, name: string) => dialog.locator('.ant-modal-footer').getByRole('button', { name, exact: true });
 
-/** Pictures 50–69 in the order taken; a dialog as the screen shows it, a page whole and from the top. */
-async function shot(name: string, opts: { dialog?: boolean } = {}) {
-  taken += 1;
-  await page.waitForLoadState('networkidle');
-  if (!opts.dialog) await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${taken}-${name}.png`), fullPage: !opts.dialog });
-}
-
-/** The next person of the flow (signing out through the API, as in outgoing.e2e.ts). */
-async function signInAs(username: string) {
-  const me = await page.request.get('/api/auth/me');
-  if (me.ok()) {
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    expect((await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } })).ok()).toBe(true);
-  }
-  await page.goto('/');
-  await login(page, username, DEMO_PASSWORD);
-}
+const signInAs = (username: string) => switchUser(page, username, DEMO_PASSWORD);
 
 /** A page of the "Ký số" submenu, opened the way a person does. */
 async function openSigningPage(name: string) {
@@ -86,7 +69,10 @@ async function addTrustAnchor(source: { paste: string } | { file: string }, adde
     await dialog.locator('input[type=file]').setInputFiles(source.file);
     await visible(dialog.getByText(`Đã đọc tệp ${path.basename(source.file)}.`));
   }
-  if (taken === 49) await shot('trust-add-dialog', { dialog: true });
+  if (!trustDialogTaken) {
+    trustDialogTaken = true;
+    await shot('trust-add-dialog', { dialog: true });
+  }
   await clickExpectingMessage(page, dialogButton(dialog, 'Thêm'), `Đã thêm ${added} vào kho tin cậy`);
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -123,7 +109,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   page = await context.newPage();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  shot = screenshotter(page, 50);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));

@@ -78,3 +78,21 @@ export async function apiAsUser(page: Page, method: 'GET' | 'POST', url: string,
   const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
   return { status: res.status(), body: await res.json() };
 }
+
+/** A dialog's own button (the page behind it has buttons with the same names). */
+export const dialogButton = (dialog: Locator, name: string) => dialog.locator('.ant-modal-footer').getByRole('button', { name, exact: true });
+
+/**
+ * The next person of a flow. Signing out goes through the API and a fresh page load: the account menu's
+ * own sign-out is proven elsewhere, and a click on it can be lost while a long page settles.
+ */
+export async function switchUser(page: Page, username: string, password: string) {
+  const me = await page.request.get('/api/auth/me');
+  if (me.ok()) {
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const out = await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } });
+    if (!out.ok()) throw new Error(`logout failed: ${out.status()}`);
+  }
+  await page.goto('/');
+  await login(page, username, password);
+}
