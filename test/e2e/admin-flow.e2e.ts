@@ -3,7 +3,7 @@
 // only what a specialist may see. Every admin page is opened on the way and photographed for review.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotter } from './browser.js';
+import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { screenshotIfFailed } from './ui.js';
 
@@ -78,7 +78,7 @@ async function openAdminPage(menu: string, heading: string) {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await openContext(browser, server.url);
   page = await context.newPage();
   shot = screenshotter(page);
 });

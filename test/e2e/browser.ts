@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './server.js';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -11,6 +11,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/**
+ * A person's browser as the flows use it: a laptop screen, Vietnamese, the province's time zone, and the
+ * preference for reduced motion, which the app honours by turning antd's animations off — a half-run
+ * animation on a busy machine would otherwise leave, say, a spinner in a button that has finished.
+ */
+export function openContext(browser: Browser, baseURL: string, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce', ...opts });
 }
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, screenshotter } from './browser.js';
+import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { isFocused, login, logout, screenshotIfFailed, visible } from './ui.js';
 
@@ -75,7 +75,7 @@ beforeAll(async () => {
   writeFileSync(fakePdfPath, 'Day khong phai la tep PDF');
   server = await startServer();
   browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await openContext(browser, server.url);
   page = await context.newPage();
   shot = screenshotter(page, 10);
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, screenshotter } from './browser.js';
+import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
   writeFileSync(pdfPath, samplePdf('Du thao cong van ve giai ngan von dau tu cong'));
   server = await startServer();
   browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  context = await openContext(browser, server.url, { acceptDownloads: true });
   page = await context.newPage();
   shot = screenshotter(page, 30);
 });

@@ -3,7 +3,7 @@
 // accepts it, reports progress and completes it. Every step is on the document's timeline.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotter } from './browser.js';
+import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
@@ -41,7 +41,7 @@ const signInAs = (username: string) => switchUser(page, username, DEMO_PASSWORD)
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  context = await openContext(browser, server.url);
   page = await context.newPage();
   shot = screenshotter(page, 20);
 });

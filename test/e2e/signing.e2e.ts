@@ -11,7 +11,7 @@ import path from 'node:path';
 import { blueSignature, redSeal } from '../../server/modules/signing/test-fixtures.js';
 import { createTestPki, type TestPki } from '../../server/modules/signing/test-pki.js';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, screenshotter } from './browser.js';
+import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { apiAsUser, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
@@ -107,7 +107,7 @@ beforeAll(async () => {
   write('con-dau-do.png', redSeal());
   server = await startServer();
   browser = await launchChromium();
-  context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  context = await openContext(browser, server.url, { acceptDownloads: true });
   page = await context.newPage();
   shot = screenshotter(page, 50);
 });
