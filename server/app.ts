@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/open.js';
 import { documentRoutes } from './modules/documents/routes.js';
+import { EXCHANGE_TOKEN_PURPOSE } from './modules/exchange/index.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { CertificateSealer } from './modules/signing/index.js';
@@ -94,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const sealer = new CertificateSealer(deps.auth.secret);
     documentRoutes(api, { db, store: deps.blobStore, sealer });
     signingRoutes(api, { db, sealer, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
-    exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
+    exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE) });
   });
 
   const webDir = deps.webDir;

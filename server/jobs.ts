@@ -1,4 +1,6 @@
 import { extractPendingContent } from './modules/documents/content-text.js';
+import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, EXCHANGE_TOKEN_PURPOSE, httpSender, reportReceivedProgress, type ExchangeSender } from './modules/exchange/index.js';
+import { CertificateSealer } from './modules/signing/index.js';
 import { tenants } from './modules/org/tables.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
@@ -7,43 +9,58 @@ import { sweepOrphanBlobs } from './platform/files/service.js';
 import type { JobDefinition } from './platform/jobs/scheduler.js';
 
 /** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
-export const createJobs = (deps: { blobStore: BlobStore }): JobDefinition[] => [
-  {
-    name: 'audit.seal-days',
-    version: 1,
-    everyMs: 15 * 60_000,
-    async run(db, now) {
-      let sealed = 0;
-      for (const t of await db.select({ id: tenants.id }).from(tenants)) sealed += await sealAuditDays(db, t.id, now);
-      return sealed > 0 ? `sealed ${sealed} audit day(s)` : undefined;
+export const createJobs = (deps: { blobStore: BlobStore; secret: string; send?: ExchangeSender }): JobDefinition[] => {
+  const peerSealer = new CertificateSealer(deps.secret, EXCHANGE_TOKEN_PURPOSE);
+  return [
+    {
+      name: 'audit.seal-days',
+      version: 1,
+      everyMs: 15 * 60_000,
+      async run(db, now) {
+        let sealed = 0;
+        for (const t of await db.select({ id: tenants.id }).from(tenants)) sealed += await sealAuditDays(db, t.id, now);
+        return sealed > 0 ? `sealed ${sealed} audit day(s)` : undefined;
+      },
     },
-  },
-  {
-    name: 'auth.delete-old-sessions',
-    version: 1,
-    everyMs: 60 * 60_000,
-    async run(db, now) {
-      // Kept 30 days after expiry or revocation for investigations, then removed.
-      const n = await deleteExpiredSessions(db, new Date(now.getTime() - 30 * 86_400_000));
-      return n > 0 ? `deleted ${n} old session(s)` : undefined;
+    {
+      name: 'auth.delete-old-sessions',
+      version: 1,
+      everyMs: 60 * 60_000,
+      async run(db, now) {
+        // Kept 30 days after expiry or revocation for investigations, then removed.
+        const n = await deleteExpiredSessions(db, new Date(now.getTime() - 30 * 86_400_000));
+        return n > 0 ? `deleted ${n} old session(s)` : undefined;
+      },
     },
-  },
-  {
-    name: 'files.sweep-orphans',
-    version: 1,
-    everyMs: 6 * 60 * 60_000,
-    async run(db, now) {
-      const { blobs, temps } = await sweepOrphanBlobs(db, deps.blobStore, now);
-      return blobs + temps > 0 ? `removed ${blobs} orphan blob(s), ${temps} stale upload(s)` : undefined;
+    {
+      name: 'files.sweep-orphans',
+      version: 1,
+      everyMs: 6 * 60 * 60_000,
+      async run(db, now) {
+        const { blobs, temps } = await sweepOrphanBlobs(db, deps.blobStore, now);
+        return blobs + temps > 0 ? `removed ${blobs} orphan blob(s), ${temps} stale upload(s)` : undefined;
+      },
     },
-  },
-  {
-    name: 'documents.extract-text',
-    version: 1,
-    everyMs: 30_000,
-    async run(db) {
-      const n = await extractPendingContent(db, deps.blobStore, 50);
-      return n > 0 ? `extracted the text of ${n} document(s)` : undefined;
+    {
+      name: 'documents.extract-text',
+      version: 1,
+      everyMs: 30_000,
+      async run(db) {
+        const n = await extractPendingContent(db, deps.blobStore, 50);
+        return n > 0 ? `extracted the text of ${n} document(s)` : undefined;
+      },
     },
-  },
-];
+    {
+      name: 'exchange.outbox',
+      version: 1,
+      everyMs: 15_000,
+      async run(db, now) {
+        // what became ready to send, then everything due (new messages and retries)
+        const queued = await enqueueIssuedDocuments(db, deps.blobStore, now);
+        const reported = (await reportReceivedProgress(db, deps.blobStore, now)) + (await enqueueRecalls(db, deps.blobStore, now));
+        const { sent, failed } = await deliverOutbox(db, deps.blobStore, peerSealer, deps.send ?? httpSender, now);
+        return queued + reported + sent + failed > 0 ? `exchange: queued ${queued} document(s) and ${reported} status(es), sent ${sent}, failed ${failed}` : undefined;
+      },
+    },
+  ];
+};

@@ -46,7 +46,7 @@ async function main() {
         ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
         : { level: config.logLevel },
   });
-  const scheduler = config.jobs ? startScheduler(database.db, createJobs({ blobStore }), app.log) : null;
+  const scheduler = config.jobs ? startScheduler(database.db, createJobs({ blobStore, secret }), app.log) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -206,7 +206,8 @@ describe('drafting, signing and issuing an outgoing document in the web app', ()
     await visible(page.getByTestId('outgoing-number').getByText(numberNotation));
     await visible(recipientRow('Sở Tài chính').getByText('Đã nhận', { exact: true }));
     await visible(recipientRow('Phòng Kinh tế').getByText('Đã nhận', { exact: true }));
-    await visible(recipientRow('Bộ Tài chính').getByText('Chờ gửi liên thông', { exact: true }));
+    // Typed without an identifier code: the clerk sends it on paper.
+    await visible(recipientRow('Bộ Tài chính').getByText('Gửi bản giấy', { exact: true }));
     await shot('outgoing-issued');
   });
 

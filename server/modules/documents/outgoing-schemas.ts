@@ -15,7 +15,14 @@ export const RecipientInput = z
     agencyId: z.uuid().optional().describe('Cơ quan trong tỉnh: nhận ngay thành văn bản đến'),
     unitId: z.uuid().optional().describe('Đơn vị nội bộ: nhận để biết'),
     name: text(200).optional().describe('Nơi nhận bên ngoài: chờ gửi qua trục liên thông'),
+    identifierCode: z
+      .string()
+      .trim()
+      .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'Mã định danh có dạng 000.00.00.H41')
+      .optional()
+      .describe('Mã định danh của nơi nhận bên ngoài (Quyết định 20/2020): văn bản được gửi qua liên thông'),
   })
+  .refine((r) => !r.identifierCode || r.name, { message: 'Mã định danh chỉ dùng cho nơi nhận bên ngoài', path: ['identifierCode'] })
   .refine((r) => [r.agencyId, r.unitId, r.name].filter(Boolean).length === 1, { message: 'Mỗi nơi nhận là một cơ quan, một đơn vị hoặc một tên nơi nhận bên ngoài' });
 
 const draftFields = {

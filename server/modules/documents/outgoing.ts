@@ -50,7 +50,8 @@ async function recipientRows(ctx: ServiceContext, tx: Db, recipients: In<typeof 
   const sub = { ...ctx, db: tx };
   const agencyIds = recipients.flatMap((r) => (r.agencyId ? [r.agencyId] : []));
   const unitIds = recipients.flatMap((r) => (r.unitId ? [r.unitId] : []));
-  if (new Set(agencyIds).size !== agencyIds.length || new Set(unitIds).size !== unitIds.length) throw fieldError('recipients', 'Nơi nhận bị trùng');
+  const organIds = recipients.flatMap((r) => (r.identifierCode ? [r.identifierCode] : []));
+  if (new Set(agencyIds).size !== agencyIds.length || new Set(unitIds).size !== unitIds.length || new Set(organIds).size !== organIds.length) throw fieldError('recipients', 'Nơi nhận bị trùng');
   const agencies = await Promise.all(agencyIds.map((id) => getAgency(sub, id).catch(() => null)));
   const unitRows = await listUnitsByIds(sub, unitIds);
   return recipients.map((r, i) => {
@@ -65,7 +66,7 @@ async function recipientRows(ctx: ServiceContext, tx: Db, recipients: In<typeof 
       if (!u || !u.active || u.agencyId !== ctx.actor.agencyId) throw fieldError(`recipients.${i}`, 'Đơn vị nhận phải là đơn vị của cơ quan mình');
       return { kind: 'unit' as const, agencyId: null, unitId: u.id, name: u.name };
     }
-    return { kind: 'external' as const, agencyId: null, unitId: null, name: r.name! };
+    return { kind: 'external' as const, agencyId: null, unitId: null, name: r.name!, organId: r.identifierCode ?? null };
   });
 }
 
@@ -294,7 +295,7 @@ export async function outgoingPart(ctx: ServiceContext, d: DocRow, files: Awaite
     issueNumber: d.issueNumber,
     issuedAt: iso(d.issuedAt),
     replyToId: d.replyToId,
-    recipients: recipients.map((r) => ({ id: r.id, kind: r.kind, agencyId: r.agencyId, unitId: r.unitId, name: r.name, status: r.status, deliveredAt: iso(r.deliveredAt), readAt: iso(r.readAt), answeredAt: iso(r.answeredAt) })),
+    recipients: recipients.map((r) => ({ id: r.id, kind: r.kind, agencyId: r.agencyId, unitId: r.unitId, name: r.name, organId: r.organId, status: r.status, deliveredAt: iso(r.deliveredAt), readAt: iso(r.readAt), answeredAt: iso(r.answeredAt), exchange: r.exchangeAt ? { code: r.exchangeCode, note: r.exchangeNote ?? '', at: r.exchangeAt.toISOString() } : null })),
     versions: files
       .filter((f) => f.role === 'main')
       .map((f) => ({ fileId: f.id, name: f.name, mime: f.mime, size: f.size, version: f.version, addedAt: f.addedAt.toISOString() }))

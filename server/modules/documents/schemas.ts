@@ -90,10 +90,19 @@ export const RecipientResponse = z.object({
   agencyId: z.uuid().nullable(),
   unitId: z.uuid().nullable(),
   name: z.string(),
-  status: z.enum(RECIPIENT_STATUSES).describe('pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi'),
+  organId: z.string().nullable().describe('Mã định danh của nơi nhận bên ngoài'),
+  status: z.enum(RECIPIENT_STATUSES).describe('pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối'),
   deliveredAt: z.iso.datetime().nullable(),
   readAt: z.iso.datetime().nullable(),
   answeredAt: z.iso.datetime().nullable(),
+  exchange: z
+    .object({
+      code: z.string().nullable().describe('Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại'),
+      note: z.string(),
+      at: z.iso.datetime(),
+    })
+    .nullable()
+    .describe('Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông)'),
 });
 
 export const VersionResponse = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), version: z.number().int(), addedAt: z.iso.datetime() });

@@ -196,7 +196,7 @@ export const documentReads = pgTable(
 );
 
 export const RECIPIENT_KINDS = ['agency', 'unit', 'external'] as const;
-export const RECIPIENT_STATUSES = ['pending', 'delivered', 'queued', 'read', 'answered', 'withdrawn'] as const;
+export const RECIPIENT_STATUSES = ['pending', 'delivered', 'queued', 'read', 'answered', 'withdrawn', 'rejected'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
 /**
@@ -214,7 +214,13 @@ export const documentRecipients = pgTable(
     agencyId: uuid('agency_id').references(() => agencies.id),
     unitId: uuid('unit_id').references(() => units.id),
     name: text('name').notNull(),
+    /** an outside recipient's identifier code (mã định danh), by which the exchange finds it */
+    organId: text('organ_id'),
     status: text('status', { enum: RECIPIENT_STATUSES }).notNull().default('pending'),
+    /** the last edXML status the outside recipient sent back (01 arrived … 06 completed, 13/15/16 recall) */
+    exchangeCode: text('exchange_code'),
+    exchangeNote: text('exchange_note'),
+    exchangeAt: instant('exchange_at'),
     copyDocumentId: uuid('copy_document_id').references(() => documents.id),
     deliveredAt: instant('delivered_at'),
     readAt: instant('read_at'),

@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { agencies } from '../org/tables.js';
-import { exchangeMessages, type ExchangeMessageStatus } from './tables.js';
+import { exchangeMessages, exchangeOutbox, exchangePeers, type ExchangeMessageStatus, type OutboxStatus } from './tables.js';
 
 export type ExchangeMessageRow = typeof exchangeMessages.$inferSelect;
 
@@ -37,4 +37,129 @@ export async function markRegistered(db: Db, id: string, documentId: string) {
 export async function agencyByCode(db: Db, tenantId: string, code: string) {
   const [row] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.identifierCode, code)));
   return row ?? null;
+}
+
+/** The active agencies of the tenant among these identifier codes. */
+export async function agenciesByCodes(db: Db, tenantId: string, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({ id: agencies.id, name: agencies.name, identifierCode: agencies.identifierCode })
+    .from(agencies)
+    .where(and(eq(agencies.tenantId, tenantId), eq(agencies.active, true), inArray(agencies.identifierCode, codes)));
+}
+
+export async function agencyOrgan(db: Db, tenantId: string, agencyId: string) {
+  const [row] = await db.select({ name: agencies.name, identifierCode: agencies.identifierCode }).from(agencies).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, agencyId)));
+  return row ?? null;
+}
+
+export async function updateMessage(db: Db, id: string, values: Partial<typeof exchangeMessages.$inferInsert>) {
+  await db.update(exchangeMessages).set(values).where(eq(exchangeMessages.id, id));
+}
+
+/** Received through the exchange, registered, and not yet reported completed to the sender. */
+export async function messagesToReport(db: Db, limit: number) {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(and(isNotNull(exchangeMessages.peerId), isNotNull(exchangeMessages.documentId), eq(exchangeMessages.status, 'registered'), ne(sql`coalesce(${exchangeMessages.lastStatusCode}, '')`, '06')))
+    .orderBy(asc(exchangeMessages.receivedAt))
+    .limit(limit);
+}
+
+// peers
+
+export type PeerRow = typeof exchangePeers.$inferSelect;
+
+export async function insertPeer(db: Db, values: typeof exchangePeers.$inferInsert) {
+  await db.insert(exchangePeers).values(values);
+}
+
+export async function activePeers(db: Db, tenantId: string) {
+  return db.select().from(exchangePeers).where(and(eq(exchangePeers.tenantId, tenantId), eq(exchangePeers.active, true))).orderBy(asc(exchangePeers.name));
+}
+
+export async function getPeer(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select().from(exchangePeers).where(and(eq(exchangePeers.tenantId, tenantId), eq(exchangePeers.id, id)));
+  return row ?? null;
+}
+
+export async function deactivatePeer(db: Db, id: string) {
+  await db.update(exchangePeers).set({ active: false }).where(eq(exchangePeers.id, id));
+}
+
+/** The connection that serves an agency outside the province, by its identifier code. */
+export async function peerFor(db: Db, tenantId: string, organId: string) {
+  const [row] = await db
+    .select()
+    .from(exchangePeers)
+    .where(and(eq(exchangePeers.tenantId, tenantId), eq(exchangePeers.active, true), arrayContains(exchangePeers.organIds, [organId])))
+    .orderBy(asc(exchangePeers.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+// outbox
+
+export type OutboxRow = typeof exchangeOutbox.$inferSelect;
+
+/** false when it was queued already (one document message per recipient, one status code per message). */
+export async function enqueue(db: Db, values: typeof exchangeOutbox.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(exchangeOutbox).values(values).onConflictDoNothing().returning({ id: exchangeOutbox.id });
+  return rows.length > 0;
+}
+
+/** Due for sending, oldest first; rows another instance is sending are skipped. */
+export async function claimDue(db: Db, now: Date, limit: number) {
+  return db
+    .select({ outbox: exchangeOutbox, peer: exchangePeers })
+    .from(exchangeOutbox)
+    .innerJoin(exchangePeers, eq(exchangePeers.id, exchangeOutbox.peerId))
+    .where(and(eq(exchangeOutbox.status, 'pending'), lte(exchangeOutbox.nextAttemptAt, now)))
+    .orderBy(asc(exchangeOutbox.nextAttemptAt))
+    .limit(limit)
+    .for('update', { of: exchangeOutbox, skipLocked: true });
+}
+
+export async function updateOutbox(db: Db, id: string, values: Partial<typeof exchangeOutbox.$inferInsert>) {
+  await db.update(exchangeOutbox).set(values).where(eq(exchangeOutbox.id, id));
+}
+
+export async function getOutbox(db: Db, tenantId: string, id: string) {
+  const [row] = await db.select().from(exchangeOutbox).where(and(eq(exchangeOutbox.tenantId, tenantId), eq(exchangeOutbox.id, id)));
+  return row ?? null;
+}
+
+export async function listOutbox(db: Db, tenantId: string, agencyId: string | null, status: OutboxStatus | undefined, limit: number, offset: number) {
+  return db
+    .select({ outbox: exchangeOutbox, peerName: exchangePeers.name })
+    .from(exchangeOutbox)
+    .innerJoin(exchangePeers, eq(exchangePeers.id, exchangeOutbox.peerId))
+    .where(and(eq(exchangeOutbox.tenantId, tenantId), agencyId ? eq(exchangeOutbox.agencyId, agencyId) : undefined, status ? eq(exchangeOutbox.status, status) : undefined))
+    .orderBy(desc(exchangeOutbox.createdAt))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** The document message we sent to `toOrganId` under this DocumentId: a status message is about it. */
+export async function sentDocument(db: Db, tenantId: string, edxmlDocumentId: string, toOrganId: string) {
+  const [row] = await db
+    .select()
+    .from(exchangeOutbox)
+    .where(and(eq(exchangeOutbox.tenantId, tenantId), eq(exchangeOutbox.kind, 'document'), eq(exchangeOutbox.edxmlDocumentId, edxmlDocumentId), eq(exchangeOutbox.toOrganId, toOrganId)));
+  return row ?? null;
+}
+
+/** The document message sent (or waiting) for one recipient of ours. */
+export async function documentOutboxFor(db: Db, recipientId: string) {
+  const [row] = await db.select().from(exchangeOutbox).where(and(eq(exchangeOutbox.recipientId, recipientId), eq(exchangeOutbox.kind, 'document')));
+  return row ?? null;
+}
+
+/** A received message by the sender's DocumentId and identifier code, in any agency of the tenant. */
+export async function receivedByDocumentId(db: Db, tenantId: string, edxmlDocumentId: string, fromOrganId: string) {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId), eq(exchangeMessages.fromOrganId, fromOrganId)));
 }

@@ -4,11 +4,12 @@ import type { Db } from '../../db/open.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
-import { readAll } from '../signing/index.js';
-import { ExchangeListQuery, ExchangeMessageResponse, ImportResponse, RegisterExchangeRequest } from './schemas.js';
+import { readAll, type CertificateSealer } from '../signing/index.js';
+import { AddPeerRequest, ExchangeListQuery, ExchangeMessageResponse, ImportResponse, InboxResponse, OutboxItemResponse, OutboxQuery, PeerResponse, RegisterExchangeRequest, RejectExchangeRequest } from './schemas.js';
 import * as exchange from './service.js';
+import * as transport from './transport.js';
 
-export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; maxBytes: number }) {
+export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; maxBytes: number; peerSealer: CertificateSealer }) {
   const r = typed(app);
   const { db } = deps;
   const tags = ['Liên thông văn bản'];
@@ -47,6 +48,87 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
       body: RegisterExchangeRequest,
       response: { 200: z.object({ documentId: z.uuid(), arrivalNumber: z.number().int().nullable() }), ...problems(400, 401, 403, 404, 409) },
     },
-    handler: (req) => exchange.registerExchangeMessage(ctxOf(db, req), req.params.id, req.body),
+    handler: (req) => exchange.registerExchangeMessage(ctxOf(db, req), deps.store, req.params.id, req.body),
+  });
+
+  r.post('/api/exchange/messages/:id/reject', {
+    schema: {
+      operationId: 'rejectExchangeMessage',
+      summary: 'Trả lại văn bản cho nơi gửi với lý do (trạng thái 02)',
+      tags,
+      params: z.object({ id: z.uuid() }),
+      body: RejectExchangeRequest,
+      response: { 200: ExchangeMessageResponse, ...problems(400, 401, 403, 404, 409) },
+    },
+    handler: (req) => exchange.rejectExchangeMessage(ctxOf(db, req), deps.store, req.params.id, req.body.reason),
+  });
+
+  // The inbox of the transport: the body is the edXML itself, as another instance's outbox sends it. The
+  // XML parser is this route's alone; every other route still refuses XML with 415.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) => done(null, body));
+    typed(scope).post('/api/exchange/inbox', {
+      schema: {
+        operationId: 'receiveExchangeMessage',
+        summary: 'Nhận thông điệp edXML (văn bản hoặc trạng thái) từ hệ thống khác qua kết nối liên thông',
+        description:
+          'Thân yêu cầu là chính thông điệp edXML (Content-Type: application/xml), xác thực bằng mã truy cập API (Authorization: Bearer …) của tài khoản nhận. Gửi lại cùng thông điệp không tạo bản thứ hai (duplicate=true). Văn bản mới được báo "01 Đã đến" cho nơi gửi.',
+        tags,
+        consumes: ['application/xml'],
+        response: { 200: InboxResponse, ...problems(400, 401, 403, 404, 413, 415) },
+      },
+      handler: (req) => transport.receiveFromPeer(ctxOf(db, req), deps.store, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null),
+    });
+  });
+
+  r.get('/api/exchange/outbox', {
+    schema: { operationId: 'listExchangeOutbox', summary: 'Thông điệp gửi đi qua liên thông: chờ gửi, đã gửi, bị từ chối', tags, querystring: OutboxQuery, response: { 200: z.object({ items: z.array(OutboxItemResponse) }), ...problems(400, 401, 403) } },
+    handler: (req) => transport.listOutbox(ctxOf(db, req), req.query),
+  });
+
+  r.post('/api/exchange/outbox/:id/retry', {
+    schema: { operationId: 'retryExchangeOutbox', summary: 'Gửi lại ngay một thông điệp chờ gửi hoặc bị từ chối', tags, params: z.object({ id: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }), ...problems(401, 403, 404, 409) } },
+    handler: async (req) => {
+      await transport.retryOutbox(ctxOf(db, req), req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.get('/api/documents/:id/edxml', {
+    schema: {
+      operationId: 'exportEdxml',
+      summary: 'Xuất văn bản đã phát hành thành tệp edXML (QCVN 102:2016) để chuyển giao ngoài kết nối',
+      description: 'Gửi tới các nơi nhận bên ngoài có mã định danh, hoặc chỉ một nơi (tham số to). Tệp PDF đã ký và phụ lục được nhúng Base64.',
+      tags,
+      params: z.object({ id: z.uuid() }),
+      querystring: z.object({ to: z.string().trim().optional().describe('Mã định danh của một nơi nhận') }),
+      produces: ['application/xml'],
+      response: { 200: z.string().describe('Thông điệp edXML'), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const { xml, fileName } = await transport.exportEdxml(ctxOf(db, req), deps.store, req.params.id, req.query.to);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xml);
+    },
+  });
+
+  r.get('/api/exchange/peers', {
+    schema: { operationId: 'listExchangePeers', summary: 'Kết nối liên thông tới các hệ thống khác', tags, response: { 200: z.object({ items: z.array(PeerResponse) }), ...problems(401, 403) } },
+    handler: (req) => transport.listPeers(ctxOf(db, req)),
+  });
+
+  r.post('/api/exchange/peers', {
+    schema: { operationId: 'addExchangePeer', summary: 'Thêm kết nối liên thông (quản trị)', tags, body: AddPeerRequest, response: { 201: PeerResponse, ...problems(400, 401, 403, 409) } },
+    handler: async (req, reply) => reply.code(201).send(await transport.addPeer(ctxOf(db, req), deps.peerSealer, req.body)),
+  });
+
+  r.delete('/api/exchange/peers/:id', {
+    schema: { operationId: 'removeExchangePeer', summary: 'Ngừng một kết nối liên thông', tags, params: z.object({ id: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }), ...problems(401, 403, 404) } },
+    handler: async (req) => {
+      await transport.removePeer(ctxOf(db, req), req.params.id);
+      return { ok: true as const };
+    },
   });
 }

@@ -1,23 +1,19 @@
-import { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { newId } from '../../db/columns.js';
 import { audit } from '../../platform/audit/service.js';
 import { requirePermission } from '../../platform/auth/permissions.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
-import { getFile, storeGenerated, storeUpload } from '../../platform/files/service.js';
+import { getFile, handOverFiles } from '../../platform/files/service.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { DOCUMENT_TYPES, registerIncoming } from '../documents/index.js';
-import { formatDocumentId } from './document-id.js';
 import { parseEdxml } from './edxml-parse.js';
 import { EdxmlError } from './errors.js';
+import { receiveDocument } from './receive.js';
+import { enqueueStatus } from './transport.js';
 import * as repo from './repo.js';
 import type { ExchangeListQuery, RegisterExchangeRequest } from './schemas.js';
 
 type In<T extends z.ZodType> = z.output<T>;
-
-/** Attachments are checked like uploads: the type comes from the bytes, and only these kinds are kept. */
-const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 async function view(ctx: ServiceContext, m: repo.ExchangeMessageRow) {
   const files = (await Promise.all(m.fileIds.map((id) => getFile(ctx.db, ctx.actor.tenantId, id)))).flatMap((f) => (f ? [{ id: f.id, name: f.name, mime: f.mime, size: f.size }] : []));
@@ -35,6 +31,9 @@ async function view(ctx: ServiceContext, m: repo.ExchangeMessageRow) {
     files,
     warnings: m.warnings,
     status: m.status,
+    rejectReason: m.rejectReason,
+    via: m.peerId ? ('exchange' as const) : ('file' as const),
+    lastStatusCode: m.lastStatusCode,
     documentId: m.documentId,
     receivedAt: m.receivedAt.toISOString(),
   };
@@ -55,57 +54,8 @@ export async function importEdxml(ctx: ServiceContext, store: BlobStore, bytes: 
     throw err;
   }
   if (parsed.kind !== 'document') throw new DomainError('BAD_REQUEST', 'Thông điệp trạng thái chỉ nhận qua kênh liên thông, không nhập từ tệp');
-  const { header, trace, attachments } = parsed.message;
-  if (!header.promulgationInfo.promulgationDate) throw new DomainError('BAD_REQUEST', 'Thông điệp không có ngày ban hành văn bản');
-  const notation = header.code.codeNotation ? `${header.code.codeNumber}/${header.code.codeNotation}` : header.code.codeNumber;
-  const edxmlDocumentId = header.documentId ?? formatDocumentId({ organId: header.from.organId, promulgationDate: header.promulgationInfo.promulgationDate, codeNumber: header.code.codeNumber, codeNotation: header.code.codeNotation ?? '' });
-  const earlier = await repo.findByDocumentId(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, edxmlDocumentId);
-  if (earlier) return { message: await view(ctx, earlier), duplicate: true };
-
-  const warnings = [...parsed.warnings];
-  const fileIds: string[] = [];
-  for (const a of attachments) {
-    try {
-      const row = await storeUpload(ctx, store, { stream: Readable.from(Buffer.from(a.bytes)), filename: a.attachmentName }, { maxBytes: MAX_ATTACHMENT_BYTES, kinds: ['pdf', 'docx', 'image'] });
-      fileIds.push(row.id);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      warnings.push(`Tệp ${a.attachmentName} không được nhận: ${err.detail ?? err.message}`);
-    }
-  }
-  const source = await storeGenerated(ctx, store, { name: `${notation.replace(/[/\\]/g, '-')}.edxml.xml`, mime: 'application/xml', bytes: Buffer.from(bytes) });
-  const sender = await repo.agencyByCode(ctx.db, ctx.actor.tenantId, header.from.organId);
-  const id = newId();
-  const stored = await ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insertMessage(tx, {
-      id,
-      tenantId: ctx.actor.tenantId,
-      agencyId: ctx.actor.agencyId,
-      edxmlDocumentId,
-      businessDocType: trace.business.businessDocType,
-      fromOrganId: header.from.organId,
-      fromName: sender?.name ?? header.from.organName ?? header.from.organId,
-      codeNumber: header.code.codeNumber,
-      codeNotation: header.code.codeNotation ?? null,
-      promulgationDate: header.promulgationInfo.promulgationDate ?? null,
-      typeName: header.documentType.typeName ?? null,
-      subject: (header.subject ?? header.content ?? '').slice(0, 500) || '(không có trích yếu)',
-      signerName: header.signerInfo?.fullName ?? null,
-      signerPosition: header.signerInfo?.position ?? null,
-      fileIds,
-      warnings,
-      sourceFileId: source.id,
-      status: 'pending',
-      receivedBy: ctx.actor.userId,
-    });
-    if (inserted) {
-      await audit(ctx, tx, { first: true, action: 'exchange.received', entityType: 'exchange_message', entityId: id, summary: `Nhận thông điệp edXML ${edxmlDocumentId}`, after: { from: header.from.organId, files: fileIds.length, warnings: warnings.length } });
-    }
-    return inserted;
-  });
-  // the same message imported twice at once: the other one won
-  const row = stored ? await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id) : await repo.findByDocumentId(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, edxmlDocumentId);
-  return { message: await view(ctx, row!), duplicate: !stored };
+  const { row, duplicate } = await receiveDocument(ctx, store, bytes, parsed, null);
+  return { message: await view(ctx, row), duplicate };
 }
 
 export async function listExchangeMessages(ctx: ServiceContext, q: In<typeof ExchangeListQuery>) {
@@ -117,17 +67,19 @@ export async function listExchangeMessages(ctx: ServiceContext, q: In<typeof Exc
 const typeCodeOf = (name: string | null) => DOCUMENT_TYPES.find((t) => name && t.name.localeCompare(name, 'vi', { sensitivity: 'base' }) === 0)?.code;
 
 /** One click of the clerk: the message becomes an incoming document in the agency's register. */
-export async function registerExchangeMessage(ctx: ServiceContext, id: string, input: In<typeof RegisterExchangeRequest>) {
+export async function registerExchangeMessage(ctx: ServiceContext, store: BlobStore, id: string, input: In<typeof RegisterExchangeRequest>) {
   requirePermission(ctx.actor, 'document.register');
   const m = await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id);
   if (!m) throw new DomainError('NOT_FOUND', 'Không tìm thấy thông điệp');
   if (m.status === 'registered') throw new DomainError('INVALID_STATE', 'Thông điệp đã được vào sổ');
+  if (m.status !== 'pending') throw new DomainError('INVALID_STATE', m.status === 'rejected' ? 'Thông điệp đã bị trả lại nơi gửi' : 'Nơi gửi đã lấy lại thông điệp này');
   if (m.businessDocType !== 0) throw new DomainError('INVALID_STATE', 'Thông điệp thu hồi, cập nhật hoặc thay thế văn bản đã gửi: xử lý trên văn bản gốc');
   if (!m.codeNotation) throw new DomainError('BAD_REQUEST', 'Thông điệp không có ký hiệu văn bản; hãy đăng ký thủ công');
   if (!m.promulgationDate) throw new DomainError('BAD_REQUEST', 'Thông điệp không có ngày ban hành văn bản');
   const typeCode = input.typeCode ?? typeCodeOf(m.typeName);
   if (!typeCode) throw new DomainError('BAD_REQUEST', `Chọn loại văn bản (thông điệp ghi "${m.typeName ?? ''}")`, { errors: [{ path: 'typeCode', message: 'Chọn loại văn bản' }] });
   const sender = await repo.agencyByCode(ctx.db, ctx.actor.tenantId, m.fromOrganId);
+  if (m.receivedBy !== ctx.actor.userId) await handOverFiles(ctx, m.fileIds);
   const doc = await registerIncoming(ctx, {
     channel: 'electronic',
     ...(sender ? { senderAgencyId: sender.id } : { senderName: m.fromName.slice(0, 200) }),
@@ -146,7 +98,23 @@ export async function registerExchangeMessage(ctx: ServiceContext, id: string, i
   });
   await ctx.db.transaction(async (tx) => {
     await repo.markRegistered(tx, m.id, doc.id);
+    // Decree 30 art. 21.2.c: the sender hears the same day that its document was accepted.
+    await enqueueStatus(tx, store, m, '03', `Đã vào sổ văn bản đến, số đến ${doc.arrivalNumber ?? ''}`.trim(), new Date());
     await audit(ctx, tx, { action: 'exchange.registered', entityType: 'exchange_message', entityId: m.id, summary: `Vào sổ văn bản đến số ${doc.arrivalNumber}`, after: { documentId: doc.id } });
   });
   return { documentId: doc.id, arrivalNumber: doc.arrivalNumber };
+}
+
+/** Decree 30 art. 21.2.b: a document sent to the wrong place, or incomplete, goes back with the reason (02). */
+export async function rejectExchangeMessage(ctx: ServiceContext, store: BlobStore, id: string, reason: string) {
+  requirePermission(ctx.actor, 'document.register');
+  const m = await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id);
+  if (!m) throw new DomainError('NOT_FOUND', 'Không tìm thấy thông điệp');
+  if (m.status !== 'pending') throw new DomainError('INVALID_STATE', m.status === 'registered' ? 'Thông điệp đã được vào sổ; không trả lại được' : 'Thông điệp đã được xử lý');
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateMessage(tx, m.id, { status: 'rejected', rejectReason: reason });
+    const queued = await enqueueStatus(tx, store, m, '02', reason, new Date());
+    await audit(ctx, tx, { action: 'exchange.rejected', entityType: 'exchange_message', entityId: m.id, summary: `Từ chối tiếp nhận ${m.edxmlDocumentId}: ${reason}`, after: { reason, notified: queued } });
+  });
+  return view(ctx, (await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id))!);
 }

@@ -8,8 +8,9 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 export class CertificateSealer {
   readonly #key: Buffer;
 
-  constructor(serverSecret: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', serverSecret, 'vanphongso', 'signing certificates at rest v1', 32));
+  /** `purpose` keeps the keys of different secrets apart (certificates, the exchange's tokens). */
+  constructor(serverSecret: string, purpose = 'signing certificates at rest v1') {
+    this.#key = Buffer.from(hkdfSync('sha256', serverSecret, 'vanphongso', purpose, 32));
   }
 
   seal(plain: Uint8Array): string {

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'signature.seal',
   /** the tenant's trust store: CA certificates and CRLs */
   'trust.manage',
+  /** the connections to other instances for the electronic exchange */
+  'exchange.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'calendar.manage': 'tenant',
     'token.manage': 'tenant',
     'trust.manage': 'tenant',
+    'exchange.manage': 'tenant',
   },
   leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency' },
   clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency' },

@@ -95,6 +95,11 @@ export async function storeUpload(
  * with its SHA-256, inside the caller's transaction.
  */
 export async function storeGenerated(ctx: ServiceContext, store: BlobStore, file: { name: string; mime: string; bytes: Buffer }): Promise<FileRow> {
+  return storeSystemFile(ctx.db, store, { tenantId: ctx.actor.tenantId, userId: ctx.actor.userId }, file);
+}
+
+/** The same for what a job makes without an acting user (an edXML message the outbox sends). */
+export async function storeSystemFile(db: Db, store: BlobStore, owner: { tenantId: string; userId: string | null }, file: { name: string; mime: string; bytes: Buffer }): Promise<FileRow> {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const temp = store.tempPath();
   try {
@@ -103,8 +108,17 @@ export async function storeGenerated(ctx: ServiceContext, store: BlobStore, file
   } finally {
     await rm(temp, { force: true });
   }
-  const [row] = await ctx.db.insert(files).values({ id: newId(), tenantId: ctx.actor.tenantId, sha256, size: file.bytes.length, mime: file.mime, name: cleanFileName(file.name), createdBy: ctx.actor.userId }).returning();
+  const [row] = await db.insert(files).values({ id: newId(), tenantId: owner.tenantId, sha256, size: file.bytes.length, mime: file.mime, name: cleanFileName(file.name), createdBy: owner.userId }).returning();
   return row!;
+}
+
+/**
+ * Files someone else received for the actor to use — an edXML message's attachments, kept by the account
+ * of the exchange, become the registering clerk's, as if the clerk had uploaded them.
+ */
+export async function handOverFiles(ctx: ServiceContext, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db.update(files).set({ createdBy: ctx.actor.userId }).where(and(eq(files.tenantId, ctx.actor.tenantId), inArray(files.id, ids)));
 }
 
 export async function getFile(db: Db, tenantId: string, id: string): Promise<FileRow | null> {

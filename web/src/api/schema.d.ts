@@ -1348,6 +1348,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exchange/messages/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại văn bản cho nơi gửi với lý do (trạng thái 02) */
+        post: operations["rejectExchangeMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông điệp gửi đi qua liên thông: chờ gửi, đã gửi, bị từ chối */
+        get: operations["listExchangeOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại ngay một thông điệp chờ gửi hoặc bị từ chối */
+        post: operations["retryExchangeOutbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/edxml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất văn bản đã phát hành thành tệp edXML (QCVN 102:2016) để chuyển giao ngoài kết nối
+         * @description Gửi tới các nơi nhận bên ngoài có mã định danh, hoặc chỉ một nơi (tham số to). Tệp PDF đã ký và phụ lục được nhúng Base64.
+         */
+        get: operations["exportEdxml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết nối liên thông tới các hệ thống khác */
+        get: operations["listExchangePeers"];
+        put?: never;
+        /** Thêm kết nối liên thông (quản trị) */
+        post: operations["addExchangePeer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/peers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ngừng một kết nối liên thông */
+        delete: operations["removeExchangePeer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhận thông điệp edXML (văn bản hoặc trạng thái) từ hệ thống khác qua kết nối liên thông
+         * @description Thân yêu cầu là chính thông điệp edXML (Content-Type: application/xml), xác thực bằng mã truy cập API (Authorization: Bearer …) của tài khoản nhận. Gửi lại cùng thông điệp không tạo bản thứ hai (duplicate=true). Văn bản mới được báo "01 Đã đến" cho nơi gửi.
+         */
+        post: operations["receiveExchangeMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7224,14 +7350,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -7487,14 +7623,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -8238,14 +8384,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -8559,14 +8715,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -8843,14 +9009,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -9138,14 +9314,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -9424,14 +9610,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -9710,14 +9906,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -9996,14 +10202,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -10286,14 +10502,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -10588,6 +10814,8 @@ export interface operations {
                         unitId?: string;
                         /** @description Nơi nhận bên ngoài: chờ gửi qua trục liên thông */
                         name?: string;
+                        /** @description Mã định danh của nơi nhận bên ngoài (Quyết định 20/2020): văn bản được gửi qua liên thông */
+                        identifierCode?: string;
                     }[];
                     /**
                      * Format: uuid
@@ -10728,14 +10956,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -10865,6 +11103,8 @@ export interface operations {
                         unitId?: string;
                         /** @description Nơi nhận bên ngoài: chờ gửi qua trục liên thông */
                         name?: string;
+                        /** @description Mã định danh của nơi nhận bên ngoài (Quyết định 20/2020): văn bản được gửi qua liên thông */
+                        identifierCode?: string;
                     }[];
                 };
             };
@@ -10990,14 +11230,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -11280,14 +11530,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -11570,14 +11830,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -11855,14 +12125,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -12140,14 +12420,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -12425,14 +12715,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -12708,14 +13008,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -12996,14 +13306,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -13284,14 +13604,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -13573,14 +13903,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -13858,14 +14198,24 @@ export interface operations {
                                 agencyId: string | null;
                                 unitId: string | null;
                                 name: string;
+                                /** @description Mã định danh của nơi nhận bên ngoài */
+                                organId: string | null;
                                 /**
-                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi
+                                 * @description pending: chưa gửi; delivered: đã nhận; queued: chờ gửi liên thông; read: đã xem; answered: đã trả lời; withdrawn: đã thu hồi; rejected: bị từ chối
                                  * @enum {string}
                                  */
-                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn";
+                                status: "pending" | "delivered" | "queued" | "read" | "answered" | "withdrawn" | "rejected";
                                 deliveredAt: string | null;
                                 readAt: string | null;
                                 answeredAt: string | null;
+                                /** @description Văn bản đang ở đâu tại nơi nhận bên ngoài (liên thông) */
+                                exchange: {
+                                    /** @description Mã trạng thái edXML nơi nhận báo về: 01 đã đến, 02 từ chối, 03 đã tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 15/16 trả lời yêu cầu lấy lại */
+                                    code: string | null;
+                                    note: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
                             }[];
                             /** @description Các phiên bản dự thảo, mới nhất trước */
                             versions: {
@@ -16164,10 +16514,18 @@ export interface operations {
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
                              */
-                            status: "pending" | "registered";
+                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            rejectReason: string | null;
+                            /**
+                             * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
+                             * @enum {string}
+                             */
+                            via: "file" | "exchange";
+                            /** @description Mã trạng thái đã báo lại nơi gửi gần nhất (01, 02, 03 … 06) */
+                            lastStatusCode: string | null;
                             /** @description Văn bản đến được tạo khi vào sổ */
                             documentId: string | null;
                             receivedAt: string;
@@ -16208,10 +16566,18 @@ export interface operations {
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
                              */
-                            status: "pending" | "registered";
+                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            rejectReason: string | null;
+                            /**
+                             * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
+                             * @enum {string}
+                             */
+                            via: "file" | "exchange";
+                            /** @description Mã trạng thái đã báo lại nơi gửi gần nhất (01, 02, 03 … 06) */
+                            lastStatusCode: string | null;
                             /** @description Văn bản đến được tạo khi vào sổ */
                             documentId: string | null;
                             receivedAt: string;
@@ -16346,7 +16712,7 @@ export interface operations {
     listExchangeMessages: {
         parameters: {
             query?: {
-                status?: "pending" | "registered";
+                status?: "pending" | "registered" | "rejected" | "withdrawn";
                 page?: number;
                 pageSize?: number;
             };
@@ -16387,10 +16753,18 @@ export interface operations {
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
                              */
-                            status: "pending" | "registered";
+                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            rejectReason: string | null;
+                            /**
+                             * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
+                             * @enum {string}
+                             */
+                            via: "file" | "exchange";
+                            /** @description Mã trạng thái đã báo lại nơi gửi gần nhất (01, 02, 03 … 06) */
+                            lastStatusCode: string | null;
                             /** @description Văn bản đến được tạo khi vào sổ */
                             documentId: string | null;
                             receivedAt: string;
@@ -16605,6 +16979,1046 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rejectExchangeMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description DocumentId của thông điệp: <mã định danh>,<yyyy/MM/dd>,<số/ký hiệu> */
+                        edxmlDocumentId: string;
+                        /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
+                        businessDocType: number;
+                        fromOrganId: string;
+                        fromName: string;
+                        numberNotation: string;
+                        promulgationDate: string | null;
+                        typeName: string | null;
+                        subject: string;
+                        signerName: string | null;
+                        files: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                        }[];
+                        /** @description Tệp bị từ chối, trường không đọc được */
+                        warnings: string[];
+                        /**
+                         * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
+                         * @enum {string}
+                         */
+                        status: "pending" | "registered" | "rejected" | "withdrawn";
+                        rejectReason: string | null;
+                        /**
+                         * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
+                         * @enum {string}
+                         */
+                        via: "file" | "exchange";
+                        /** @description Mã trạng thái đã báo lại nơi gửi gần nhất (01, 02, 03 … 06) */
+                        lastStatusCode: string | null;
+                        /** @description Văn bản đến được tạo khi vào sổ */
+                        documentId: string | null;
+                        receivedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listExchangeOutbox: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sent" | "failed" | "cancelled";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description document: văn bản gửi đi; status: trạng thái báo lại nơi gửi
+                             * @enum {string}
+                             */
+                            kind: "document" | "status";
+                            peerName: string;
+                            toOrganId: string;
+                            edxmlDocumentId: string;
+                            /** @description Văn bản đi (với thông điệp văn bản) */
+                            documentId: string | null;
+                            statusCode: string | null;
+                            /**
+                             * @description pending: chờ gửi/gửi lại; sent: nơi nhận đã xác nhận; failed: nơi nhận từ chối, chờ người xử lý; cancelled: văn bản bị thu hồi trước khi gửi
+                             * @enum {string}
+                             */
+                            status: "pending" | "sent" | "failed" | "cancelled";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            sentAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    retryExchangeOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportEdxml: {
+        parameters: {
+            query?: {
+                /** @description Mã định danh của một nơi nhận */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông điệp edXML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listExchangePeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            url: string;
+                            organIds: string[];
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addExchangePeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * Format: uri
+                     * @description Địa chỉ gốc của hệ thống bên kia; thông điệp gửi tới <url>/api/exchange/inbox
+                     */
+                    url: string;
+                    /** @description Mã định danh các cơ quan do hệ thống bên kia phục vụ */
+                    organIds: string[];
+                    /** @description Mã truy cập API của tài khoản nhận bên kia; chỉ lưu dạng mã hóa */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        url: string;
+                        organIds: string[];
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    removeExchangePeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    receiveExchangeMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "document";
+                        received: {
+                            organId: string;
+                            /** Format: uuid */
+                            messageId: string;
+                            duplicate: boolean;
+                        }[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "status";
+                        documentId: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

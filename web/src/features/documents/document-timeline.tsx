@@ -36,6 +36,10 @@ const KIND_COLOR: Record<string, string> = {
   issued: GREEN,
   received: GREEN,
   withdrawn: '#f5222d',
+  // The electronic exchange with recipients outside the province: sent and reported on, or failed.
+  exchange_sent: GREEN,
+  exchange_status: BLUE,
+  exchange_failed: '#f5222d',
 };
 
 // The server's note for a reading only repeats the label.

@@ -12,15 +12,20 @@ interface Values {
 }
 
 const countOf = (recipients: OutgoingRecipient[], kind: OutgoingRecipient['kind']) => recipients.filter((r) => r.kind === kind).length;
+// Outside recipients go through the exchange with an identifier code; without one the clerk posts them.
+const onPaper = (r: OutgoingRecipient) => r.kind === 'external' && !r.organId;
 
 /** What issuing will do with each kind of recipient, said before it happens. */
 function DeliveryPlan({ recipients, secret }: { recipients: OutgoingRecipient[]; secret: boolean }) {
   if (recipients.length === 0) return <Typography.Paragraph type="secondary">{t('outgoing.issue.noRecipients')}</Typography.Paragraph>;
   if (secret) return <Typography.Paragraph type="secondary">{t('outgoing.issue.secret')}</Typography.Paragraph>;
+  const paper = recipients.filter(onPaper).length;
+  const exchange = countOf(recipients, 'external') - paper;
   const parts = [
     countOf(recipients, 'agency') && t('outgoing.issue.agencies', { count: countOf(recipients, 'agency') }),
     countOf(recipients, 'unit') && t('outgoing.issue.units', { count: countOf(recipients, 'unit') }),
-    countOf(recipients, 'external') && t('outgoing.issue.external', { count: countOf(recipients, 'external') }),
+    exchange && t('outgoing.issue.external', { count: exchange }),
+    paper && t('outgoing.issue.paper', { count: paper }),
   ].filter(Boolean);
   return <Typography.Paragraph>{t('outgoing.issue.plan', { parts: parts.join('; ') })}</Typography.Paragraph>;
 }
@@ -66,7 +71,8 @@ export function IssueModal({ document: d, onClose, onIssued }: { document: Incom
 export function IssuedModal({ document: d, onClose }: { document: IncomingDocument; onClose: () => void }) {
   const recipients = d.outgoing?.recipients ?? [];
   const delivered = recipients.filter((r) => r.status === 'delivered' || r.status === 'read').length;
-  const queued = recipients.filter((r) => r.status === 'queued').length;
+  const queued = recipients.filter((r) => r.status === 'queued' && !onPaper(r)).length;
+  const paper = recipients.filter((r) => r.status === 'queued' && onPaper(r)).length;
   return (
     <Modal open title={null} footer={null} onCancel={onClose} width={600}>
       <Result
@@ -80,7 +86,7 @@ export function IssuedModal({ document: d, onClose }: { document: IncomingDocume
             </div>
             <div>{t('outgoing.issued.date', { date: formatDay(d.issuedDate), time: formatInstant(d.outgoing?.issuedAt ?? null, 'HH:mm'), register: d.registerName ?? '' })}</div>
             <div style={{ marginTop: 8 }}>
-              {[delivered && t('outgoing.issued.delivered', { count: delivered }), queued && t('outgoing.issued.queued', { count: queued })].filter(Boolean).join(' · ')}
+              {[delivered && t('outgoing.issued.delivered', { count: delivered }), queued && t('outgoing.issued.queued', { count: queued }), paper && t('outgoing.issued.paper', { count: paper })].filter(Boolean).join(' · ')}
             </div>
           </div>
         }

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { t, tMaybe } from '../../i18n';
 import { DocumentStatusTag } from '../documents/routing-display';
-import type { RecipientStatus } from './outgoing-queries';
+import type { OutgoingRecipient, RecipientStatus } from './outgoing-queries';
 
 // A draft's way (Decree 30/2020, art. 10–16): drafted, reviewed (or sent back), approved and signed by the
 // signer, issued by the clerk; recalled when taken back. A status the server adds later shows its code.
@@ -27,17 +27,26 @@ export function OutgoingStatusTag({ status }: { status: string }) {
 export const AnyStatusTag = ({ direction, status }: { direction: 'incoming' | 'outgoing'; status: string }) =>
   direction === 'outgoing' ? <OutgoingStatusTag status={status} /> : <DocumentStatusTag status={status} />;
 
-const RECIPIENT_COLOR: Record<RecipientStatus, string> = {
+const RECIPIENT_COLOR: Record<RecipientStatus | 'paper', string> = {
   pending: 'default',
   delivered: 'blue',
   queued: 'gold',
   read: 'green',
   answered: 'purple',
   withdrawn: 'red',
+  rejected: 'red',
+  paper: 'default',
 };
 
-export const RecipientStatusTag = ({ status }: { status: RecipientStatus }) => (
-  <Tag color={RECIPIENT_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-    {t(`outgoing.recipient.status.${status}`)}
-  </Tag>
-);
+/**
+ * Where the document stands with one recipient. An outside recipient without an identifier code waits
+ * "queued" on the server for ever: it is not sent electronically but on paper, and says so.
+ */
+export const RecipientStatusTag = ({ recipient: r }: { recipient: Pick<OutgoingRecipient, 'kind' | 'status' | 'organId'> }) => {
+  const status = r.kind === 'external' && r.status === 'queued' && !r.organId ? 'paper' : r.status;
+  return (
+    <Tag color={RECIPIENT_COLOR[status]} style={{ marginInlineEnd: 0 }}>
+      {t(`outgoing.recipient.status.${status}`)}
+    </Tag>
+  );
+};

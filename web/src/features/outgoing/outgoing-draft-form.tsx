@@ -16,6 +16,7 @@ import { DRAFT_FIELD_ALIASES, draftValuesOf, newDraftValues, toDraftBody, toDraf
 import { DraftSteps } from './draft-steps';
 import { OUTGOING_PATH, outgoingPath } from './outgoing-views';
 import { PersonSelect } from './person-select';
+import { RecipientCodes } from './recipient-codes';
 import { RecipientLegend, RecipientSelect } from './recipient-select';
 
 const required = { required: true, message: t('common.required') };
@@ -134,6 +135,7 @@ export function OutgoingDraftForm({ document: editing, replyTo }: OutgoingDraftF
             <Form.Item name="recipients" label={t('outgoing.recipients')} extra={<RecipientLegend />} style={{ marginBottom: 0 }}>
               <RecipientSelect />
             </Form.Item>
+            <RecipientCodes />
           </Card>
         </Col>
         {/* The files beside the fields, so the whole form fits a 1440×900 screen; Tab reaches them after the recipients. */}

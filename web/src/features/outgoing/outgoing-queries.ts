@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { api, data } from '../../api/client';
 import type { Body, IncomingDocument, Ok } from '../../api/types';
 import { t, type MessageKey } from '../../i18n';
+import { fileNameOf } from '../../lib/save-file';
 import { documentKeys } from '../documents/document-queries';
 import type { OutgoingView } from './outgoing-views';
 
@@ -67,4 +68,13 @@ export function useOptionalDocument(id: string | null) {
     queryFn: () => data(api.GET('/api/documents/{id}', { params: { path: { id: id! } } })),
     enabled: Boolean(id),
   });
+}
+
+/**
+ * The issued document as an edXML file (QCVN 102:2016) for its outside recipients with identifier codes,
+ * fetched so that the server's refusal (none to send to) reads as a message, not as a downloaded error.
+ */
+export async function fetchEdxml(documentId: string): Promise<{ blob: Blob; fileName: string }> {
+  const { data: blob, response } = await api.GET('/api/documents/{id}/edxml', { params: { path: { id: documentId } }, parseAs: 'blob' });
+  return { blob: blob as Blob, fileName: fileNameOf(response.headers.get('content-disposition')) ?? `${documentId}.edxml.xml` };
 }

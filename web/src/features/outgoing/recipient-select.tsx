@@ -7,26 +7,36 @@ import { useDebounced } from '../../lib/use-debounced';
 import { useAgencyList, useUnitList } from '../org/org-queries';
 import type { DraftBody } from './outgoing-queries';
 
-/** A recipient as the form keeps it: "agency:<id>", "unit:<id>" or "name:<text>", with the name shown. */
+/**
+ * A recipient as the form keeps it: "agency:<id>", "unit:<id>" or "name:<text>", with the name shown; an
+ * outside recipient may have its identifier code, typed beside the field (recipient-codes.tsx).
+ */
 export interface RecipientValue {
   value: string;
   label: string;
+  code?: string;
 }
 
 type Kind = 'agency' | 'unit' | 'name';
-const kindOf = (value: string): Kind => value.slice(0, value.indexOf(':')) as Kind;
-const rest = (value: string): string => value.slice(value.indexOf(':') + 1);
+export const kindOf = (value: string): Kind => value.slice(0, value.indexOf(':')) as Kind;
+export const rest = (value: string): string => value.slice(value.indexOf(':') + 1);
+
+// The agency's electronic identifier code (Decision 20/2020/QĐ-TTg), as the server checks it: 000.00.00.H41.
+const IDENTIFIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+export const isIdentifierCode = (code: string): boolean => IDENTIFIER_CODE.test(code);
 
 export const toRecipientInput = (r: RecipientValue): NonNullable<DraftBody['recipients']>[number] => {
   const kind = kindOf(r.value);
   if (kind === 'agency') return { agencyId: rest(r.value) };
   if (kind === 'unit') return { unitId: rest(r.value) };
-  return { name: rest(r.value) };
+  const code = r.code?.trim();
+  return code ? { name: rest(r.value), identifierCode: code } : { name: rest(r.value) };
 };
 
-export const fromRecipient = (r: { kind: 'agency' | 'unit' | 'external'; agencyId: string | null; unitId: string | null; name: string }): RecipientValue => ({
+export const fromRecipient = (r: { kind: 'agency' | 'unit' | 'external'; agencyId: string | null; unitId: string | null; name: string; organId: string | null }): RecipientValue => ({
   value: r.kind === 'agency' ? `agency:${r.agencyId}` : r.kind === 'unit' ? `unit:${r.unitId}` : `name:${r.name}`,
   label: r.name,
+  ...(r.organId ? { code: r.organId } : {}),
 });
 
 // Agencies of the province receive the document at once; the agency's own units for information; names
@@ -53,6 +63,7 @@ export function RecipientSelect({ id, value = [], onChange }: RecipientSelectPro
   const agencies = useAgencyList({ q: q || undefined, active: 'true', pageSize: 20 });
   const units = useUnitList({ agencyId: user.agency.id, pageSize: 200 });
   const chosen = new Set(value.map((v) => v.value));
+  const codes = new Map(value.map((v) => [v.value, v.code]));
   // Agencies and the typed text are offered only once the server has answered for what is typed, so a fast
   // Enter never takes a stale suggestion, nor the typed text while its agency is still on the way.
   const settled = q === typed && Boolean(agencies.data) && !agencies.isPlaceholderData;
@@ -81,10 +92,16 @@ export function RecipientSelect({ id, value = [], onChange }: RecipientSelectPro
       id={id}
       mode="multiple"
       labelInValue
-      value={value}
+      value={value.map((v) => ({ value: v.value, label: v.label }))}
       onChange={(next) => {
-        // The free-text option says “Nơi nhận ngoài danh mục: …”; the tag shows the name alone.
-        onChange?.(next.map((v) => ({ value: v.value, label: kindOf(v.value) === 'name' ? rest(v.value) : String(v.label) })));
+        // The free-text option says “Nơi nhận ngoài danh mục: …”; the tag shows the name alone. Codes typed
+        // for outside recipients stay with them.
+        onChange?.(
+          next.map((v) => {
+            const code = codes.get(v.value);
+            return { value: v.value, label: kindOf(v.value) === 'name' ? rest(v.value) : String(v.label), ...(code ? { code } : {}) };
+          }),
+        );
         setSearch('');
       }}
       options={options}
@@ -95,9 +112,11 @@ export function RecipientSelect({ id, value = [], onChange }: RecipientSelectPro
       notFoundContent={settled ? t('outgoing.recipients.empty') : t('app.loading')}
       tagRender={({ value: v, label, closable, onClose }) => {
         const kind = kindOf(String(v));
+        const code = codes.get(String(v))?.trim();
         return (
           <Tag color={KIND_COLOR[kind]} closable={closable} onClose={onClose} title={t(KIND_LABEL[kind])} style={{ marginBlock: 2, marginInlineEnd: 4, whiteSpace: 'normal' }}>
             {kind === 'name' ? rest(String(v)) : label}
+            {code && isIdentifierCode(code) && <span style={{ opacity: 0.75 }}> · {code}</span>}
           </Tag>
         );
       }}
