@@ -23,6 +23,7 @@ import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { SEARCH_PATH } from '../features/search/search-path';
 import { SIGNING_PATH } from '../features/signing/signing-paths';
+import { EXCHANGE_PATH } from '../features/exchange/exchange-paths';
 
 export interface ModuleEntry {
   key: string;
@@ -50,7 +51,8 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'search', path: SEARCH_PATH, title: 'module.search', description: 'module.search.desc', icon: <FileSearchOutlined aria-hidden />, built: true },
   // Its pages are a submenu (see side-menu.tsx); everyone may check a PDF's signatures there.
   { key: 'signing', path: SIGNING_PATH, title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden />, built: true },
-  { key: 'exchange', path: '/lien-thong', title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden /> },
+  // Received messages are registered by the agency's clerks; the tabs each person may open are in exchange-paths.ts.
+  { key: 'exchange', path: EXCHANGE_PATH, title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden />, permission: 'document.register', built: true },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
   { key: 'tasks', path: '/nhiem-vu', title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden /> },
   { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden /> },

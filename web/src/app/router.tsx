@@ -9,6 +9,7 @@ import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { SIGNING_PATH, signingPath, signingPagesFor } from '../features/signing/signing-paths';
+import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermission, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
 import { useCan } from './session';
 import { AppLayout } from './layout/app-layout';
@@ -32,6 +33,7 @@ const SearchPage = lazy(() => import('../features/search/search-page').then((m) 
 const CertificatesPage = lazy(() => import('../features/signing/certificates-page').then((m) => ({ default: m.CertificatesPage })));
 const TrustAnchorsPage = lazy(() => import('../features/signing/trust-anchors-page').then((m) => ({ default: m.TrustAnchorsPage })));
 const VerifyPage = lazy(() => import('../features/signing/verify-page').then((m) => ({ default: m.VerifyPage })));
+const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -60,6 +62,12 @@ function adminRoute(m: ModuleEntry) {
 function SigningHome() {
   const can = useCan();
   return <Navigate to={signingPath(signingPagesFor(can)[0] ?? 'verify')} replace />;
+}
+
+/** "/lien-thong" opens the first tab this person has; without any, the first tab says why not. */
+function ExchangeHome() {
+  const can = useCan();
+  return <Navigate to={exchangeTabPath(exchangeTabsFor(can)[0] ?? EXCHANGE_TABS[0]!)} replace />;
 }
 
 export function AppRouter() {
@@ -129,6 +137,18 @@ export function AppRouter() {
             }
           />
           <Route path={signingPath('verify')} element={<VerifyPage />} />
+          <Route path={EXCHANGE_PATH} element={<ExchangeHome />} />
+          {EXCHANGE_TABS.map((tab) => (
+            <Route
+              key={tab}
+              path={exchangeTabPath(tab)}
+              element={
+                <RequirePermission permission={exchangeTabPermission(tab)}>
+                  <ExchangePage key={tab} tab={tab} />
+                </RequirePermission>
+              }
+            />
+          ))}
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en';
+import { exchangeEn } from './exchange.en';
 import { outgoingEn } from './outgoing.en';
 import { signingEn } from './signing.en';
 import type { MessageKey } from './vi';
@@ -352,4 +353,5 @@ export const en: Record<MessageKey, string> = {
   ...documentsEn,
   ...outgoingEn,
   ...signingEn,
+  ...exchangeEn,
 };

@@ -1,4 +1,5 @@
 import { documentsVi } from './documents.vi';
+import { exchangeVi } from './exchange.vi';
 import { outgoingVi } from './outgoing.vi';
 import { signingVi } from './signing.vi';
 
@@ -351,6 +352,7 @@ export const vi = {
   ...documentsVi,
   ...outgoingVi,
   ...signingVi,
+  ...exchangeVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,66 @@
+import { PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { t, type MessageKey } from '../../i18n';
+import { NEW_DOCUMENT, type ExchangeMessage } from './exchange-queries';
+
+// A new document is the usual case and stays quiet; what acts on a document sent earlier must catch the eye.
+const KIND_COLOR: Record<number, string | undefined> = { 0: undefined, 1: 'red', 2: 'orange', 3: 'purple' };
+
+export function KindTag({ kind }: { kind: number }) {
+  const known = kind in KIND_COLOR;
+  return <Tag color={KIND_COLOR[kind]}>{known ? t(`exchange.kind.${kind}` as MessageKey) : t('exchange.kind.other', { code: kind })}</Tag>;
+}
+
+export const registrable = (m: ExchangeMessage): boolean => m.status === 'pending' && m.businessDocType === NEW_DOCUMENT;
+
+// Keyed by the server's status names; one the server adds later shows as its own code until it is labelled here.
+const STATUS_TAGS: Record<string, { color?: string; label: MessageKey }> = {
+  pending: { color: 'gold', label: 'exchange.status.pending' },
+  registered: { color: 'green', label: 'exchange.status.registered' },
+  rejected: { color: 'red', label: 'exchange.status.rejected' },
+  withdrawn: { label: 'exchange.status.withdrawn' },
+};
+
+/** Pending revocations, updates and replacements are kept for reference: they never go into the register. */
+export function MessageStatusTag({ message: m }: { message: ExchangeMessage }) {
+  if (m.status === 'pending' && m.businessDocType !== NEW_DOCUMENT) return <Tag>{t('exchange.status.notRegistrable')}</Tag>;
+  const tag = STATUS_TAGS[m.status];
+  return <Tag color={tag?.color}>{tag ? t(tag.label) : m.status}</Tag>;
+}
+
+/** What the receipt refused or could not read ("Tệp x.exe không được nhận: …"), as a list. */
+export function WarningList({ warnings }: { warnings: string[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {warnings.map((w, i) => (
+        <li key={i} className="vps-wrap">
+          {w}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The number of files kept, and a warning sign whose tooltip lists what was refused on receipt. */
+export function FilesCell({ message: m }: { message: ExchangeMessage }) {
+  const count = m.files.length;
+  return (
+    <Flex gap={6} align="center" wrap={false}>
+      {count > 0 ? (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <PaperClipOutlined aria-hidden style={{ marginInlineEnd: 4 }} />
+          {t('exchange.files.count', { count })}
+        </span>
+      ) : (
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {t('exchange.files.none')}
+        </Typography.Text>
+      )}
+      {m.warnings.length > 0 && (
+        <Tooltip title={<WarningList warnings={m.warnings} />}>
+          <WarningOutlined role="img" tabIndex={0} aria-label={t('exchange.warnings.count', { count: m.warnings.length })} style={{ color: '#d46b08', fontSize: 16 }} />
+        </Tooltip>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,59 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, data } from '../../api/client';
+import type { Body, Ok, Query } from '../../api/types';
+import { documentFileUrl } from '../documents/document-queries';
+
+export type ExchangeMessage = Ok<'listExchangeMessages'>['items'][number];
+export type ExchangeStatus = ExchangeMessage['status'];
+export type ExchangeFile = ExchangeMessage['files'][number];
+export type ImportResult = Ok<'importEdxml'>;
+export type RegisterOptions = Body<'registerExchangeMessage'>;
+export type Registered = Ok<'registerExchangeMessage'>;
+export type ExchangeListQuery = Query<'listExchangeMessages'>;
+
+/** QCVN 102 BusinessDocType: only a new document (0) becomes an incoming document; 1–3 act on one sent earlier. */
+export const NEW_DOCUMENT = 0;
+
+export const exchangeKeys = {
+  all: ['exchange'] as const,
+  messages: (query: ExchangeListQuery) => ['exchange', 'messages', query] as const,
+};
+
+export function useExchangeMessages(query: ExchangeListQuery) {
+  return useQuery({
+    queryKey: exchangeKeys.messages(query),
+    queryFn: () => data(api.GET('/api/exchange/messages', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The address antd's Upload posts the edXML file to (multipart, field "file"). */
+export const IMPORT_URL = '/api/exchange/messages/import';
+
+export const registerMessage = (id: string, body: RegisterOptions): Promise<Registered> =>
+  data(api.POST('/api/exchange/messages/{id}/register', { params: { path: { id } }, body }));
+
+/**
+ * The file's address. Once registered, the document's own route serves it to everyone who may read the
+ * document; before that only the files platform has it, which serves the person who received the message.
+ */
+export const messageFileUrl = (m: ExchangeMessage, fileId: string): string =>
+  m.documentId ? documentFileUrl(m.documentId, fileId) : `/api/files/${fileId}/content`;
+
+/** Whether the files of a message not yet registered are this person's to download (see messageFileUrl). */
+export function useFilesReadable(m: ExchangeMessage) {
+  const probe = m.documentId ? undefined : m.files[0]?.id;
+  return useQuery({
+    queryKey: ['exchange', 'file-access', probe],
+    queryFn: async () => {
+      try {
+        await data(api.GET('/api/files/{id}', { params: { path: { id: probe! } } }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    enabled: Boolean(probe),
+    staleTime: Infinity,
+  });
+}

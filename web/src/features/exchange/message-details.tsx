@@ -1,0 +1,60 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Typography } from 'antd';
+import { t } from '../../i18n';
+import { DATE_TIME_SECONDS_FORMAT, formatInstant } from '../../lib/format';
+import { formatFileSize } from '../documents/document-display';
+import { WarningList } from './exchange-display';
+import { messageFileUrl, useFilesReadable, type ExchangeMessage } from './exchange-queries';
+
+function MessageFiles({ message: m }: { message: ExchangeMessage }) {
+  const readable = useFilesReadable(m);
+  const canDownload = Boolean(m.documentId) || readable.data === true;
+  if (m.files.length === 0) return <Typography.Text type="secondary">{t('exchange.details.noFiles')}</Typography.Text>;
+  return (
+    <>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {m.files.map((f) => (
+          <li key={f.id} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}>
+            <span className="vps-wrap" style={{ minWidth: 0 }}>
+              {f.name}{' '}
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                ({formatFileSize(f.size)})
+              </Typography.Text>
+            </span>
+            {canDownload && (
+              <Button type="link" size="small" href={messageFileUrl(m, f.id)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('exchange.details.download')} ${f.name}`}>
+                {t('exchange.details.download')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {readable.data === false && (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {t('exchange.details.downloadLater')}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** What the table leaves out: the message's id, the signer, each file with its size, and the receipt's warnings. */
+export function MessageDetails({ message: m }: { message: ExchangeMessage }) {
+  return (
+    <div data-testid="exchange-message-details" style={{ padding: '4px 8px' }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, lg: 2 }}
+        items={[
+          { key: 'id', label: t('exchange.details.documentId'), children: <span className="vps-hash">{m.edxmlDocumentId}</span> },
+          { key: 'received', label: t('exchange.details.receivedAt'), children: formatInstant(m.receivedAt, DATE_TIME_SECONDS_FORMAT) },
+          { key: 'type', label: t('exchange.details.typeName'), children: m.typeName ?? t('common.none') },
+          { key: 'signer', label: t('exchange.details.signer'), children: m.signerName ?? t('common.none') },
+          { key: 'files', label: t('exchange.details.files'), span: 'filled', children: <MessageFiles message={m} /> },
+          ...(m.rejectReason ? [{ key: 'reject', label: t('exchange.details.rejectReason'), span: 'filled' as const, children: <span className="vps-wrap">{m.rejectReason}</span> }] : []),
+        ]}
+      />
+      {m.warnings.length > 0 && <Alert type="warning" showIcon title={t('exchange.details.warnings')} description={<WarningList warnings={m.warnings} />} style={{ marginTop: 12 }} />}
+    </div>
+  );
+}
