@@ -26,7 +26,7 @@ export async function getMessage(db: Db, tenantId: string, agencyId: string, id:
 
 export async function findMessages(db: Db, tenantId: string, agencyId: string, status: ExchangeMessageStatus | undefined, limit: number, offset: number) {
   const where = and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.agencyId, agencyId), status ? eq(exchangeMessages.status, status) : undefined);
-  return db.select().from(exchangeMessages).where(where).orderBy(desc(exchangeMessages.receivedAt)).limit(limit).offset(offset);
+  return db.select().from(exchangeMessages).where(where).orderBy(desc(exchangeMessages.receivedAt), desc(exchangeMessages.id)).limit(limit).offset(offset);
 }
 
 export async function markRegistered(db: Db, id: string, documentId: string) {
@@ -136,7 +136,7 @@ export async function listOutbox(db: Db, tenantId: string, agencyId: string | nu
     .from(exchangeOutbox)
     .innerJoin(exchangePeers, eq(exchangePeers.id, exchangeOutbox.peerId))
     .where(and(eq(exchangeOutbox.tenantId, tenantId), agencyId ? eq(exchangeOutbox.agencyId, agencyId) : undefined, status ? eq(exchangeOutbox.status, status) : undefined))
-    .orderBy(desc(exchangeOutbox.createdAt))
+    .orderBy(desc(exchangeOutbox.createdAt), desc(exchangeOutbox.id))
     .limit(limit)
     .offset(offset);
 }

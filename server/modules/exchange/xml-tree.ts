@@ -44,8 +44,16 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "
 const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;)?/g;
 const XML_PREFIX_NS = 'http://www.w3.org/XML/1998/namespace';
 
-const malformed = (detail: string): EdxmlError =>
-  new EdxmlError('EDXML_MALFORMED', `Thông điệp không phải XML hợp lệ: ${detail}`);
+const malformed = (detail: string, cause?: unknown): EdxmlError =>
+  new EdxmlError('EDXML_MALFORMED', `Thông điệp không phải XML hợp lệ: ${detail}`, cause === undefined ? undefined : { cause });
+
+// The validator's error codes in the clerk's language (its messages are English).
+const VALIDATOR_ERRORS: Record<string, string> = {
+  InvalidTag: 'thẻ sai hoặc không được đóng',
+  InvalidAttr: 'thuộc tính sai',
+  InvalidChar: 'ký tự không được phép',
+  InvalidXml: 'cấu trúc XML sai',
+};
 
 /** Decodes bytes as UTF-8 (the only encoding we read) within the size bound. */
 export function decodeXmlInput(input: string | Uint8Array, maxBytes: number): string {
@@ -180,7 +188,7 @@ export function readXmlTree(text: string, options: XmlTreeOptions): XmlElement {
     throw new EdxmlError('EDXML_TOO_LARGE', `Phần tiêu đề của thông điệp (ngoài tệp đính kèm) vượt quá ${options.maxMarkupChars} ký tự`);
   }
   const valid = XMLValidator.validate(markup, { allowBooleanAttributes: false });
-  if (valid !== true) throw malformed(`${valid.err.msg} (dòng ${valid.err.line}, cột ${valid.err.col})`);
+  if (valid !== true) throw malformed(`${VALIDATOR_ERRORS[valid.err.code] ?? 'cấu trúc XML sai'} (dòng ${valid.err.line}, cột ${valid.err.col})`);
 
   const parser = new XMLParser({
     preserveOrder: true,
@@ -204,7 +212,7 @@ export function readXmlTree(text: string, options: XmlTreeOptions): XmlElement {
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     if (/nest/i.test(detail)) throw new EdxmlError('EDXML_TOO_DEEP', `Thông điệp lồng nhau quá ${options.maxDepth} mức`, { cause });
-    throw malformed(detail);
+    throw malformed('cấu trúc XML sai', cause);
   }
   const elements = nodes.filter((node) => qualifiedName(node) && !('#text' in node) && !('#cdata' in node));
   if (elements.length !== 1) throw malformed('phải có đúng một phần tử gốc');
