@@ -193,9 +193,11 @@ describe('administration through the web app', () => {
     await login(NEW_USER.username, NEW_USER.password);
     await visible(page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}` }));
     expect(await page.getByTestId('current-user-name').textContent()).toBe(NEW_USER.fullName);
-    // a specialist neither signs nor keeps the seal: of digital signatures, only the checking page
-    for (const name of MODULE_MENU.filter((m) => m !== 'Ký số')) expect(await menuItem(name).count(), name).toBe(1);
+    // a specialist neither signs nor keeps the seal: of digital signatures, only the checking page; the
+    // exchange with other agencies is the clerks' work
+    for (const name of MODULE_MENU.filter((m) => m !== 'Ký số' && m !== 'Liên thông văn bản')) expect(await menuItem(name).count(), name).toBe(1);
     expect(await menuItem('Ký số').count()).toBe(0);
+    expect(await menuItem('Liên thông văn bản').count()).toBe(0);
     expect(await menuItem('Kiểm tra chữ ký số').count()).toBe(1);
     for (const name of ADMIN_ONLY_MENU) expect(await menuItem(name).count(), name).toBe(0);
     // A specialist holds user.read (own unit) and calendar.read, so those two stay, read-only, under "Tra cứu".

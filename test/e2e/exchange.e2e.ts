@@ -3,6 +3,10 @@
 // again, is refused a broken file in Vietnamese, sees a revocation kept apart, registers the message in one
 // click and opens the incoming document it became; a message naming no Decree 30 type is registered through
 // the dialog. A specialist is not offered the page. The files are written by the server's own edXML builder.
+// Then the transport: the administrator connects another province's system (a wrong identifier code refused
+// on its field) and makes an access token for it, shown once; a document that system sends with the token
+// reaches the clerk, who returns it with a reason (too short refused first); the status 02 that answers it
+// waits in "Gửi đi" — the connection points at a closed port — and the clerk sends it again.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +18,7 @@ import { sampleMessage } from '../../server/modules/exchange/test-fixtures.js';
 import { samplePdf } from '../helpers/fixtures.js';
 import { launchChromium, openContext, screenshotter } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { choose, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
+import { choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 // Sở Tài chính in the demo seed (demoCode(0, 4)): the sender is recognised as an agency of the province.
@@ -22,6 +26,12 @@ const FINANCE = { organId: '000.00.04.Z01', organName: 'Sở Tài chính tỉnh 
 const FINANCE_NAME = 'Sở Tài chính';
 const SUBJECT = 'V/v báo cáo tình hình thực hiện dự toán ngân sách quý I năm 2026';
 const NUMBER = '345/STC-NS';
+// Another province's system. Nothing listens on port 9 (discard) of the loopback: every send fails at once
+// and the outbox waits to try again, as it would while the other side is down.
+const PEER = { name: 'Hệ thống văn phòng số tỉnh Kiên Giang', url: 'http://127.0.0.1:9', organId: '000.00.00.H33', organName: 'Văn phòng UBND tỉnh Kiên Giang' };
+const PEER_NUMBER = '112/VP-KSTTHC';
+const PEER_SUBJECT = 'V/v đề nghị phối hợp xác minh hồ sơ đất đai khu vực giáp ranh';
+const RETURN_REASON = 'Văn bản không thuộc thẩm quyền giải quyết của Văn phòng UBND tỉnh An Giang; đề nghị gửi Sở Tài nguyên và Môi trường.';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,6 +40,8 @@ let page: Page;
 let workDir: string;
 let shot: ReturnType<typeof screenshotter>;
 const files: Record<string, string> = {};
+/** The access token the administrator made for the other side, read off the screen where it is shown once. */
+let peerToken = '';
 
 const table = () => page.getByTestId('exchange-received-table');
 const rows = () => table().locator('tbody tr.ant-table-row');
@@ -84,6 +96,26 @@ async function chooseFilter(name: string) {
 
 /** The register action of a row: "Vào sổ" itself, not the small menu beside it. */
 const registerButton = (row: Locator) => row.getByRole('button', { name: 'Vào sổ', exact: true });
+
+/** A field's own error under it, in a dialog. */
+const fieldError = (dialog: Locator, text: string | RegExp) => dialog.locator('.ant-form-item-explain-error').getByText(text);
+
+/** A document the other province's system sends to the Provincial Office, as its outbox would. */
+function peerMessage(): string {
+  return buildEdxml(
+    message((m) => {
+      m.header.from = { organId: PEER.organId, organName: PEER.organName };
+      m.header.code = { codeNumber: '112', codeNotation: 'VP-KSTTHC' };
+      m.header.documentId = `${PEER.organId},2026/04/08,${PEER_NUMBER}`;
+      m.header.promulgationInfo = { place: 'Kiên Giang', promulgationDate: '2026-04-08' };
+      m.header.subject = PEER_SUBJECT;
+      m.header.signerInfo = { competence: 'KT. CHÁNH VĂN PHÒNG', position: 'Phó Chánh Văn phòng', fullName: 'Lâm Văn Hậu' };
+      m.trace.traceHeaders = [{ organId: PEER.organId, timestamp: new Date('2026-04-08T01:30:00Z') }];
+      m.attachments = m.attachments.slice(0, 1);
+      m.attachments[0]!.attachmentName = '112-VP-KSTTHC.pdf';
+    }),
+  );
+}
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-exchange-'));
@@ -242,5 +274,147 @@ describe('receiving edXML messages in the web app', () => {
     await visible(page.getByText('Bạn không có quyền xem trang này'));
     expect((await page.request.get('/api/exchange/messages')).status()).toBe(403);
     await shot('exchange-specialist-refused');
+  });
+});
+
+// 80–84 are exchange-outgoing.e2e.ts's: this part's pictures go on at 79, then from 85.
+describe('connections to other systems, returning a message and the outbox', () => {
+  let later: ReturnType<typeof screenshotter>;
+  const peersTable = () => page.getByTestId('exchange-peers-table');
+  const outbox = () => page.getByTestId('exchange-outbox-table');
+  const outboxRowOf = (text: string) => outbox().locator('tbody tr.ant-table-row').filter({ hasText: text });
+
+  beforeAll(() => {
+    later = screenshotter(page, 85);
+  });
+
+  it('lets the administrator add a connection: a wrong identifier code is refused on its field', async () => {
+    await switchUser(page, 'admin', DEMO_PASSWORD);
+    // The administrator registers no document: the outbox of the province and the connections, not "Văn bản nhận".
+    await page.getByRole('menuitem', { name: 'Liên thông văn bản', exact: true }).click();
+    await visible(page.getByRole('tab', { name: 'Gửi đi', selected: true }));
+    expect(new URL(page.url()).pathname).toBe('/lien-thong/gui-di');
+    expect(await page.getByRole('tab', { name: 'Văn bản nhận' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Kết nối' }).click();
+    await visible(peersTable().getByText(/^Chưa có kết nối nào/));
+    expect(new URL(page.url()).pathname).toBe('/lien-thong/ket-noi');
+
+    await page.getByRole('button', { name: 'Thêm kết nối' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm kết nối liên thông' });
+    await dialog.getByLabel('Tên kết nối').fill(PEER.name);
+    await dialog.getByLabel('Địa chỉ hệ thống').fill(PEER.url);
+    const codes = dialog.getByLabel('Mã định danh phục vụ');
+    await codes.fill('H33');
+    await codes.press('Enter');
+    await dialog.getByLabel('Mã truy cập API do bên kia cấp').fill('vps_ma-truy-cap-do-tinh-kien-giang-cap-0123456789');
+    await dialogButton(dialog, 'Thêm kết nối').click();
+    await visible(fieldError(dialog, 'Mã định danh có dạng 000.00.00.H41: H33'));
+    await shot('exchange-peer-wrong-code', { dialog: true });
+
+    // The wrong code out (Backspace takes the last one), the right one in.
+    await codes.click();
+    await codes.press('Backspace');
+    await codes.fill(PEER.organId);
+    await codes.press('Enter');
+    await dialog.getByLabel('Tên kết nối').click();
+    await fieldError(dialog, /^Mã định danh có dạng/).waitFor({ state: 'detached' });
+    await clickExpectingMessage(page, dialogButton(dialog, 'Thêm kết nối'), `Đã thêm kết nối ${PEER.name}`);
+    await dialog.waitFor({ state: 'hidden' });
+    const row = peersTable().locator('tbody tr.ant-table-row').filter({ hasText: PEER.name });
+    await visible(row);
+    const text = (await row.textContent()) ?? '';
+    for (const part of [PEER.url, PEER.organId]) expect(text).toContain(part);
+    // The other side's token is kept sealed: it is never shown again.
+    expect(text).not.toContain('vps_');
+    await visible(row.getByRole('button', { name: `Ngừng kết nối: ${PEER.name}` }));
+    await later('exchange-peers');
+  });
+
+  it('makes an access token for the other side and shows it only once', async () => {
+    await page.getByRole('button', { name: 'Tạo mã truy cập cho bên kia' }).click();
+    const ask = page.getByRole('dialog', { name: 'Tạo mã truy cập cho hệ thống bên kia' });
+    await ask.getByLabel('Tên gợi nhớ').fill(PEER.name);
+    await dialogButton(ask, 'Tạo mã').click();
+    const shown = page.getByRole('dialog', { name: 'Mã truy cập cho hệ thống bên kia' });
+    await visible(shown.getByText(/^Mã chỉ hiển thị một lần này\./));
+    peerToken = ((await shown.getByTestId('exchange-new-token').textContent()) ?? '').trim();
+    expect(peerToken).toMatch(/^vps_\S{20,}$/);
+    await visible(shown.getByRole('button', { name: 'Sao chép' }).first());
+    await visible(shown.getByText(server.url, { exact: true }));
+    await later('exchange-peer-token', { dialog: true });
+
+    // A click beside the dialog does not throw the token away; its button does.
+    await page.mouse.click(10, 10);
+    await visible(shown);
+    await shown.getByRole('button', { name: 'Đã lưu mã, đóng' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    expect(await page.getByText(peerToken).count()).toBe(0);
+  });
+
+  it('lets the clerk return a message that came through the connection, with a reason (too short refused first)', async () => {
+    // The other side sends with the token it was given.
+    const sent = await fetch(`${server.url}/api/exchange/inbox`, { method: 'POST', headers: { authorization: `Bearer ${peerToken}`, 'content-type': 'application/xml' }, body: peerMessage() });
+    expect(sent.status, await sent.clone().text()).toBe(200);
+    expect(await sent.json()).toMatchObject({ kind: 'document', received: [{ organId: '000.00.01.Z01', duplicate: false }] });
+
+    await switchUser(page, 'vanthu', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Liên thông văn bản', exact: true }).click();
+    await visible(page.getByRole('tab', { name: 'Văn bản nhận', selected: true }));
+    // The clerk watches what goes out; the connections are the administrator's.
+    await visible(page.getByRole('tab', { name: 'Gửi đi' }));
+    expect(await page.getByRole('tab', { name: 'Kết nối' }).count()).toBe(0);
+    const row = rowOf(PEER_NUMBER);
+    await visible(row);
+    // The subject opens the details (the row's expand button does the same).
+    await row.getByText(PEER_SUBJECT, { exact: true }).click();
+    const details = page.getByTestId('exchange-message-details');
+    await visible(details.getByText('Kết nối liên thông', { exact: true }));
+    // "01 Đã đến" was queued for the sender on receipt.
+    await visible(details.getByText('01 · Đã đến', { exact: true }));
+
+    await row.getByRole('button', { name: `Trả lại nơi gửi: ${PEER_NUMBER}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trả lại văn bản cho nơi gửi' });
+    await visible(dialog.getByText('Nơi gửi được báo trạng thái “02 · Từ chối tiếp nhận” kèm lý do qua kết nối liên thông.'));
+    await dialog.getByLabel('Lý do trả lại').fill('Sai');
+    await dialogButton(dialog, 'Trả lại').click();
+    // The server's rule, in its words, on the field.
+    await visible(fieldError(dialog, 'Nêu lý do trả lại (ít nhất 5 ký tự)'));
+    await later('exchange-return-dialog', { dialog: true });
+
+    await dialog.getByLabel('Lý do trả lại').fill(RETURN_REASON);
+    await clickExpectingMessage(page, dialogButton(dialog, 'Trả lại'), `Đã trả lại văn bản ${PEER_NUMBER} cho ${PEER.organName}`);
+    await dialog.waitFor({ state: 'hidden' });
+    await rowOf(PEER_NUMBER).waitFor({ state: 'detached' });
+
+    await chooseFilter('Đã trả lại');
+    const returned = rowOf(PEER_NUMBER);
+    await visible(returned.getByText('Đã trả lại nơi gửi', { exact: true }));
+    expect(await returned.getByRole('button', { name: /^Trả lại/ }).count()).toBe(0);
+    await returned.getByText(PEER_SUBJECT, { exact: true }).click();
+    await visible(details.getByText(RETURN_REASON, { exact: true }));
+    await later('exchange-returned');
+  });
+
+  it('shows the clerk the status 02 waiting in "Gửi đi" while the other side is down, and sends it again', async () => {
+    await page.getByRole('tab', { name: 'Gửi đi' }).click();
+    expect(new URL(page.url()).pathname).toBe('/lien-thong/gui-di');
+    await visible(page.getByRole('radiogroup', { name: 'Lọc theo trạng thái' }).getByText('Chờ gửi', { exact: true }));
+    // The exchange job runs every 15 s and the list looks again as often: the first attempt fails.
+    const status02 = outboxRowOf('02 · Từ chối tiếp nhận');
+    await visible(status02);
+    await expect.poll(async () => (await status02.textContent()) ?? '', { timeout: 60_000, interval: 1000 }).toContain('Chờ gửi lại');
+    const text = (await status02.textContent()) ?? '';
+    for (const part of ['Trạng thái', `${PEER.organId},2026/04/08,${PEER_NUMBER}`, PEER.organId, PEER.name, 'Gửi lại lúc', 'Không kết nối được']) expect(text).toContain(part);
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await visible(outboxRowOf('01 · Đã đến'));
+    await later('exchange-outbox');
+
+    const attempts = async () => Number((await status02.locator('td').nth(4).textContent()) ?? '0');
+    const before = await attempts();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await clickExpectingMessage(page, status02.getByRole('button', { name: /^Gửi lại / }), 'Đã đưa thông điệp vào lượt gửi tiếp theo (trong vòng 15 giây)');
+    // Sent again with the next run instead of after the back-off: one attempt more, still waiting.
+    await expect.poll(attempts, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(before);
+    await visible(status02.getByText('Chờ gửi lại', { exact: true }));
   });
 });

@@ -55,6 +55,13 @@ export const httpSender: ExchangeSender = async (peerUrl, token, xml) => {
 /** 30 s, 1 min, 2 min … at most an hour between attempts. */
 export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
 
+/** fetch says "fetch failed"; the reason (ECONNREFUSED, a timeout, a certificate) is in its cause. */
+function reasonOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause as { code?: string; message?: string } | undefined;
+  return cause?.code ?? cause?.message ?? err.message;
+}
+
 /** Answers that will not change on a retry: the peer refused the message itself. */
 const permanent = (status: number) => status >= 400 && status < 500 && ![401, 403, 408, 409, 425, 429].includes(status);
 
@@ -169,7 +176,7 @@ export async function deliverOutbox(db: Db, store: BlobStore, sealer: Certificat
     else if (!token) result = { ok: false, status: 0, detail: 'Không mở được mã truy cập của kết nối (khóa máy chủ đã đổi); quản trị cần nhập lại' };
     else {
       const xml = Buffer.from(await fileBytes(db, store, o.tenantId, o.fileId)).toString('utf8');
-      result = await send(peer.url, new TextDecoder().decode(token), xml).catch((err: unknown) => ({ ok: false, status: 0, detail: `Không kết nối được: ${err instanceof Error ? err.message : String(err)}` }));
+      result = await send(peer.url, new TextDecoder().decode(token), xml).catch((err: unknown) => ({ ok: false, status: 0, detail: `Không kết nối được: ${reasonOf(err)}` }));
     }
     if (result.ok) {
       await repo.updateOutbox(db, o.id, { status: 'sent', attempts, sentAt: now, lastError: null });
@@ -178,7 +185,7 @@ export async function deliverOutbox(db: Db, store: BlobStore, sealer: Certificat
       }
       sent += 1;
     } else {
-      const stop = permanent(result.status);
+      const stop = permanent(result.status) || !peer.active;
       const error = `${result.status ? `HTTP ${result.status}: ` : ''}${result.detail}`.slice(0, 500);
       await repo.updateOutbox(db, o.id, { status: stop ? 'failed' : 'pending', attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) });
       if (stop && o.kind === 'document' && o.recipientId) {
@@ -239,7 +246,9 @@ export async function enqueueStatus(db: Db, store: BlobStore, m: repo.ExchangeMe
   const xml = buildStatusEdxml(status);
   const file = await storeSystemFile(db, store, { tenantId: m.tenantId, userId: null }, { name: `trang-thai-${code}.edxml.xml`, mime: 'application/xml', bytes: Buffer.from(xml) });
   const queued = await repo.enqueue(db, { id: newId(), tenantId: m.tenantId, agencyId: m.agencyId, peerId: m.peerId, kind: 'status', toOrganId: m.fromOrganId, edxmlDocumentId: m.edxmlDocumentId, messageId: m.id, statusCode: code, fileId: file.id, nextAttemptAt: now });
-  if (queued && (RANK[code] ?? 0) > (RANK[m.lastStatusCode ?? ''] ?? 0)) await repo.updateMessage(db, m.id, { lastStatusCode: code });
+  // The progress codes only move forward (an 01 never follows an 03); 02, 15 and 16 are final answers.
+  const progress = code in RANK;
+  if (queued && (!progress || (RANK[code] ?? 0) > (RANK[m.lastStatusCode ?? ''] ?? 0))) await repo.updateMessage(db, m.id, { lastStatusCode: code });
   return queued;
 }
 

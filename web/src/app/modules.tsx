@@ -23,7 +23,7 @@ import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { SEARCH_PATH } from '../features/search/search-path';
 import { SIGNING_PATH } from '../features/signing/signing-paths';
-import { EXCHANGE_PATH } from '../features/exchange/exchange-paths';
+import { EXCHANGE_PATH, EXCHANGE_PERMISSIONS } from '../features/exchange/exchange-paths';
 
 export interface ModuleEntry {
   key: string;
@@ -31,8 +31,8 @@ export interface ModuleEntry {
   title: MessageKey;
   description: MessageKey;
   icon: ReactNode;
-  /** Shown only to users holding this permission. */
-  permission?: Permission;
+  /** Shown only to users holding this permission (or any one of these). */
+  permission?: Permission | Permission[];
   /** The module has real pages; the others still show what they will do. */
   built?: boolean;
 }
@@ -51,8 +51,9 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'search', path: SEARCH_PATH, title: 'module.search', description: 'module.search.desc', icon: <FileSearchOutlined aria-hidden />, built: true },
   // Its pages are a submenu (see side-menu.tsx); everyone may check a PDF's signatures there.
   { key: 'signing', path: SIGNING_PATH, title: 'module.signing', description: 'module.signing.desc', icon: <SafetyCertificateOutlined aria-hidden />, built: true },
-  // Received messages are registered by the agency's clerks; the tabs each person may open are in exchange-paths.ts.
-  { key: 'exchange', path: EXCHANGE_PATH, title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden />, permission: 'document.register', built: true },
+  // The agency's clerks (received and sent messages) and the administrator (connections, what the province
+  // sends): the tabs each person may open are in exchange-paths.ts.
+  { key: 'exchange', path: EXCHANGE_PATH, title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden />, permission: EXCHANGE_PERMISSIONS, built: true },
   { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
   { key: 'tasks', path: '/nhiem-vu', title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden /> },
   { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden /> },
@@ -73,7 +74,15 @@ const MANAGING: Permission[] = ['org.manage', 'user.manage', 'calendar.manage', 
 /** A specialist only reads here (the people of their unit, the holidays): for them it is look-up, not administration. */
 export const adminGroupTitle = (can: (p: Permission) => boolean): MessageKey => (MANAGING.some(can) ? 'layout.adminGroup' : 'layout.lookupGroup');
 
-/** The business modules this user may open: the others are not even offered. */
-export const businessModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => BUSINESS_MODULES.filter((m) => !m.permission || can(m.permission));
+/** The permissions of which a user needs one to open the module (none: everyone). */
+export const modulePermissions = (m: ModuleEntry): Permission[] => (m.permission === undefined ? [] : [m.permission].flat());
 
-export const adminModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => ADMIN_MODULES.filter((m) => !m.permission || can(m.permission));
+const mayOpen = (m: ModuleEntry, can: (p: Permission) => boolean): boolean => {
+  const needed = modulePermissions(m);
+  return needed.length === 0 || needed.some(can);
+};
+
+/** The business modules this user may open: the others are not even offered. */
+export const businessModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => BUSINESS_MODULES.filter((m) => mayOpen(m, can));
+
+export const adminModulesFor = (can: (p: Permission) => boolean): ModuleEntry[] => ADMIN_MODULES.filter((m) => mayOpen(m, can));

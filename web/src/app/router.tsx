@@ -9,11 +9,11 @@ import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { SIGNING_PATH, signingPath, signingPagesFor } from '../features/signing/signing-paths';
-import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermission, exchangeTabsFor } from '../features/exchange/exchange-paths';
+import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermissions, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
 import { useCan } from './session';
 import { AppLayout } from './layout/app-layout';
-import { ADMIN_MODULES, BUSINESS_MODULES, INBOX, type ModuleEntry } from './modules';
+import { ADMIN_MODULES, BUSINESS_MODULES, INBOX, modulePermissions, type ModuleEntry } from './modules';
 
 // Admin pages are split out: most users never open them.
 const AgenciesPage = lazy(() => import('../features/org/agencies-page').then((m) => ({ default: m.AgenciesPage })));
@@ -50,9 +50,9 @@ function adminRoute(m: ModuleEntry) {
       key={m.key}
       path={m.path}
       element={
-        <RequirePermission permission={m.permission}>
+        <RequireAnyPermission permissions={modulePermissions(m)}>
           <Suspense fallback={<PageLoading />}>{ADMIN_PAGES[m.key]}</Suspense>
-        </RequirePermission>
+        </RequireAnyPermission>
       }
     />
   );
@@ -143,9 +143,9 @@ export function AppRouter() {
               key={tab}
               path={exchangeTabPath(tab)}
               element={
-                <RequirePermission permission={exchangeTabPermission(tab)}>
+                <RequireAnyPermission permissions={exchangeTabPermissions(tab)}>
                   <ExchangePage key={tab} tab={tab} />
-                </RequirePermission>
+                </RequireAnyPermission>
               }
             />
           ))}

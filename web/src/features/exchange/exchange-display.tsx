@@ -1,7 +1,7 @@
 import { PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
-import { t, type MessageKey } from '../../i18n';
-import { NEW_DOCUMENT, type ExchangeMessage } from './exchange-queries';
+import { t, tMaybe, type MessageKey } from '../../i18n';
+import { NEW_DOCUMENT, type ExchangeMessage, type OutboxItem } from './exchange-queries';
 
 // A new document is the usual case and stays quiet; what acts on a document sent earlier must catch the eye.
 const KIND_COLOR: Record<number, string | undefined> = { 0: undefined, 1: 'red', 2: 'orange', 3: 'purple' };
@@ -63,4 +63,27 @@ export function FilesCell({ message: m }: { message: ExchangeMessage }) {
       )}
     </Flex>
   );
+}
+
+/**
+ * A QCVN 102 status code with its name, "02 · Từ chối tiếp nhận". The names are those the outgoing side
+ * shows on its recipients, so both ends of a connection read the same words.
+ */
+export function statusCodeLabel(code: string): string {
+  const label = tMaybe(`outgoing.exchange.code.${code}`);
+  return label ? t('exchange.statusCode', { code, label }) : code;
+}
+
+// A row tried and not yet through is what the person watching the outbox looks for.
+const OUTBOX_TAGS: Record<string, { color?: string; label: MessageKey }> = {
+  pending: { color: 'gold', label: 'exchange.outbox.status.pending' },
+  retrying: { color: 'orange', label: 'exchange.outbox.status.retrying' },
+  sent: { color: 'green', label: 'exchange.outbox.status.sent' },
+  failed: { color: 'red', label: 'exchange.outbox.status.failed' },
+  cancelled: { label: 'exchange.outbox.status.cancelled' },
+};
+
+export function OutboxStatusTag({ item: o }: { item: OutboxItem }) {
+  const tag = OUTBOX_TAGS[o.status === 'pending' && o.attempts > 0 ? 'retrying' : o.status];
+  return <Tag color={tag?.color}>{tag ? t(tag.label) : o.status}</Tag>;
 }

@@ -5,10 +5,14 @@ import { useCan } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { t } from '../../i18n';
 import { exchangeTabPath, exchangeTabsFor, exchangeTabTitle, type ExchangeTab } from './exchange-paths';
+import { OutboxTab } from './outbox-tab';
+import { PeersTab } from './peers-tab';
 import { ReceivedTab } from './received-tab';
 
 const TAB_CONTENT: Record<ExchangeTab, ReactNode> = {
   received: <ReceivedTab />,
+  sent: <OutboxTab />,
+  peers: <PeersTab />,
 };
 
 /** "Liên thông văn bản": one tab per mailbox, each at its own address; only the open tab is mounted. */

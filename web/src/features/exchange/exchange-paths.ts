@@ -7,9 +7,9 @@ export const EXCHANGE_PATH = '/lien-thong';
  * The page's tabs, each with its own address (the menu, Back and bookmarks land on it). A new tab is one
  * entry here, its slug, who may open it, and its component in exchange-page.tsx.
  */
-export type ExchangeTab = 'received';
+export type ExchangeTab = 'received' | 'sent' | 'peers';
 
-const SLUGS: Record<ExchangeTab, string> = { received: 'van-ban-nhan' };
+const SLUGS: Record<ExchangeTab, string> = { received: 'van-ban-nhan', sent: 'gui-di', peers: 'ket-noi' };
 
 export const EXCHANGE_TABS = Object.keys(SLUGS) as ExchangeTab[];
 
@@ -17,9 +17,20 @@ export const exchangeTabPath = (tab: ExchangeTab): string => `${EXCHANGE_PATH}/$
 
 export const exchangeTabTitle = (tab: ExchangeTab): MessageKey => `exchange.tab.${tab}`;
 
-/** Received messages are registered by the agency's clerks (the server asks for document.register). */
-const TAB_PERMISSION: Record<ExchangeTab, Permission> = { received: 'document.register' };
+/**
+ * Who may open each tab (any one of the permissions), as the server asks: received messages are the agency
+ * clerks' (document.register); what goes out is watched by the clerks for their agency and by the
+ * administrator for the province (exchange.manage); the connections are the administrator's alone.
+ */
+const TAB_PERMISSIONS: Record<ExchangeTab, Permission[]> = {
+  received: ['document.register'],
+  sent: ['document.register', 'exchange.manage'],
+  peers: ['exchange.manage'],
+};
 
-export const exchangeTabPermission = (tab: ExchangeTab): Permission => TAB_PERMISSION[tab];
+export const exchangeTabPermissions = (tab: ExchangeTab): Permission[] => TAB_PERMISSIONS[tab];
 
-export const exchangeTabsFor = (can: (p: Permission) => boolean): ExchangeTab[] => EXCHANGE_TABS.filter((tab) => can(TAB_PERMISSION[tab]));
+/** Whoever may open one of the tabs sees the module in the menu. */
+export const EXCHANGE_PERMISSIONS: Permission[] = [...new Set(Object.values(TAB_PERMISSIONS).flat())];
+
+export const exchangeTabsFor = (can: (p: Permission) => boolean): ExchangeTab[] => EXCHANGE_TABS.filter((tab) => TAB_PERMISSIONS[tab].some(can));

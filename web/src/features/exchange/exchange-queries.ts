@@ -10,6 +10,12 @@ export type ImportResult = Ok<'importEdxml'>;
 export type RegisterOptions = Body<'registerExchangeMessage'>;
 export type Registered = Ok<'registerExchangeMessage'>;
 export type ExchangeListQuery = Query<'listExchangeMessages'>;
+export type OutboxItem = Ok<'listExchangeOutbox'>['items'][number];
+export type OutboxStatus = OutboxItem['status'];
+export type OutboxQuery = Query<'listExchangeOutbox'>;
+export type Peer = Ok<'listExchangePeers'>['items'][number];
+export type NewPeer = Body<'addExchangePeer'>;
+export type CreatedToken = Ok<'createApiToken'>;
 
 /** QCVN 102 BusinessDocType: only a new document (0) becomes an incoming document; 1–3 act on one sent earlier. */
 export const NEW_DOCUMENT = 0;
@@ -17,6 +23,9 @@ export const NEW_DOCUMENT = 0;
 export const exchangeKeys = {
   all: ['exchange'] as const,
   messages: (query: ExchangeListQuery) => ['exchange', 'messages', query] as const,
+  outboxAll: ['exchange', 'outbox'] as const,
+  outbox: (query: OutboxQuery) => ['exchange', 'outbox', query] as const,
+  peers: ['exchange', 'peers'] as const,
 };
 
 export function useExchangeMessages(query: ExchangeListQuery) {
@@ -26,6 +35,35 @@ export function useExchangeMessages(query: ExchangeListQuery) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** The job sends what is due every 15 s; the list looks again as often while it is on screen. */
+const OUTBOX_REFRESH_MS = 15_000;
+
+export function useExchangeOutbox(query: OutboxQuery) {
+  return useQuery({
+    queryKey: exchangeKeys.outbox(query),
+    queryFn: () => data(api.GET('/api/exchange/outbox', { params: { query } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: OUTBOX_REFRESH_MS,
+  });
+}
+
+export const retryOutbox = (id: string) => data(api.POST('/api/exchange/outbox/{id}/retry', { params: { path: { id } } }));
+
+export function useExchangePeers() {
+  return useQuery({ queryKey: exchangeKeys.peers, queryFn: async () => (await data(api.GET('/api/exchange/peers'))).items });
+}
+
+export const addPeer = (body: NewPeer): Promise<Peer> => data(api.POST('/api/exchange/peers', { body }));
+
+export const removePeer = (id: string) => data(api.DELETE('/api/exchange/peers/{id}', { params: { path: { id } } }));
+
+/** An API token of the signed-in administrator, for the other side to send with; the server shows it only now. */
+export const createToken = (name: string): Promise<CreatedToken> => data(api.POST('/api/auth/tokens', { body: { name } }));
+
+/** The clerk returns a message to its sender with why (status 02 when it came through a connection). */
+export const rejectMessage = (id: string, reason: string): Promise<ExchangeMessage> =>
+  data(api.POST('/api/exchange/messages/{id}/reject', { params: { path: { id } }, body: { reason } }));
 
 /** The address antd's Upload posts the edXML file to (multipart, field "file"). */
 export const IMPORT_URL = '/api/exchange/messages/import';

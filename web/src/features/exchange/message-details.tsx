@@ -3,15 +3,16 @@ import { Alert, Button, Descriptions, Typography } from 'antd';
 import { t } from '../../i18n';
 import { DATE_TIME_SECONDS_FORMAT, formatInstant } from '../../lib/format';
 import { formatFileSize } from '../documents/document-display';
-import { WarningList } from './exchange-display';
+import { statusCodeLabel, WarningList } from './exchange-display';
 import { messageFileUrl, useFilesReadable, type ExchangeMessage } from './exchange-queries';
 
 function MessageFiles({ message: m }: { message: ExchangeMessage }) {
   const readable = useFilesReadable(m);
   const canDownload = Boolean(m.documentId) || readable.data === true;
   if (m.files.length === 0) return <Typography.Text type="secondary">{t('exchange.details.noFiles')}</Typography.Text>;
+  // One block: the description's cell lays its children out in a row.
   return (
-    <>
+    <div>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {m.files.map((f) => (
           <li key={f.id} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}>
@@ -29,16 +30,29 @@ function MessageFiles({ message: m }: { message: ExchangeMessage }) {
           </li>
         ))}
       </ul>
+      {/* Registering hands the files over to the document's readers; a message not registered never does. */}
       {readable.data === false && (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {t('exchange.details.downloadLater')}
+          {t(m.status === 'pending' ? 'exchange.details.downloadLater' : 'exchange.details.downloadReceiverOnly')}
         </Typography.Text>
       )}
-    </>
+    </div>
   );
 }
 
-/** What the table leaves out: the message's id, the signer, each file with its size, and the receipt's warnings. */
+/**
+ * What the sender has been told. A message handed over as a file has no way back to its sender: nothing is
+ * told automatically, and the clerk is the one to answer.
+ */
+function lastStatus(m: ExchangeMessage): string {
+  if (m.lastStatusCode) return statusCodeLabel(m.lastStatusCode);
+  return t(m.via === 'exchange' ? 'exchange.details.lastStatusNone' : 'exchange.details.lastStatusFile');
+}
+
+/**
+ * What the table leaves out: the message's id, how it came and what its sender was told, the signer, each
+ * file with its size, why it was returned, and the receipt's warnings.
+ */
 export function MessageDetails({ message: m }: { message: ExchangeMessage }) {
   return (
     <div data-testid="exchange-message-details" style={{ padding: '4px 8px' }}>
@@ -48,6 +62,8 @@ export function MessageDetails({ message: m }: { message: ExchangeMessage }) {
         items={[
           { key: 'id', label: t('exchange.details.documentId'), children: <span className="vps-hash">{m.edxmlDocumentId}</span> },
           { key: 'received', label: t('exchange.details.receivedAt'), children: formatInstant(m.receivedAt, DATE_TIME_SECONDS_FORMAT) },
+          { key: 'via', label: t('exchange.details.via'), children: t(`exchange.via.${m.via}`) },
+          { key: 'told', label: t('exchange.details.lastStatus'), children: lastStatus(m) },
           { key: 'type', label: t('exchange.details.typeName'), children: m.typeName ?? t('common.none') },
           { key: 'signer', label: t('exchange.details.signer'), children: m.signerName ?? t('common.none') },
           { key: 'files', label: t('exchange.details.files'), span: 'filled', children: <MessageFiles message={m} /> },

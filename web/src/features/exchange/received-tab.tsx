@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Empty, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { TwoLineCell } from '../../components/two-line-cell';
@@ -13,12 +13,19 @@ import { exchangeKeys, useExchangeMessages, type ExchangeMessage, type ExchangeS
 import { ImportButton } from './import-button';
 import { MessageDetails } from './message-details';
 import { RegisterAction } from './register-action';
+import { RejectAction } from './reject-action';
 
-// What a clerk looks for: what waits, what is done, everything (returned and withdrawn messages only under "all").
-type Filter = Extract<ExchangeStatus, 'pending' | 'registered'> | 'all';
-const FILTERS: Filter[] = ['pending', 'registered', 'all'];
+// What a clerk looks for: what waits, what is done, what was returned, everything (withdrawn messages only under "all").
+type Filter = Extract<ExchangeStatus, 'pending' | 'registered' | 'rejected'> | 'all';
+const FILTERS: Filter[] = ['pending', 'registered', 'rejected', 'all'];
 
-function columnsFor(toggle: (id: string) => void, onRegistered: (m: ExchangeMessage, r: Registered) => void): TableColumnsType<ExchangeMessage> {
+interface RowHandlers {
+  toggle: (id: string) => void;
+  onRegistered: (m: ExchangeMessage, r: Registered) => void;
+  onRejected: (m: ExchangeMessage) => void;
+}
+
+function columnsFor({ toggle, onRegistered, onRejected }: RowHandlers): TableColumnsType<ExchangeMessage> {
   return [
     {
       title: t('exchange.receivedAt'),
@@ -56,7 +63,17 @@ function columnsFor(toggle: (id: string) => void, onRegistered: (m: ExchangeMess
     },
     { title: t('exchange.files'), key: 'files', width: 100, responsive: ['lg'], render: (_, m) => <FilesCell message={m} /> },
     { title: t('exchange.status'), key: 'status', width: 112, render: (_, m) => <MessageStatusTag message={m} /> },
-    { title: t('common.actions'), key: 'actions', width: 140, render: (_, m) => <RegisterAction message={m} onRegistered={onRegistered} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 140,
+      render: (_, m) => (
+        <Flex vertical align="start" gap={4}>
+          <RegisterAction message={m} onRegistered={onRegistered} />
+          {m.status === 'pending' && <RejectAction message={m} onRejected={onRejected} />}
+        </Flex>
+      ),
+    },
   ];
 }
 
@@ -65,6 +82,7 @@ function columnsFor(toggle: (id: string) => void, onRegistered: (m: ExchangeMess
  * clerk registers it as an incoming document; the filter starts on what waits.
  */
 export function ReceivedTab() {
+  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const paging = usePaging();
   const [filter, setFilter] = useState<Filter>('pending');
@@ -81,9 +99,14 @@ export function ReceivedTab() {
     refresh();
     void queryClient.invalidateQueries({ queryKey: documentKeys.all });
   };
+  const onRejected = (m: ExchangeMessage) => {
+    message.success(t('exchange.reject.done', { number: m.numberNotation, sender: m.fromName }));
+    setExpanded((keys) => keys.filter((k) => k !== m.id));
+    refresh();
+  };
   // The message just received (or found again) is opened at the top of the first page, under a filter that shows it.
   const onImported = ({ message: m }: ImportResult) => {
-    if (filter !== 'all' && filter !== m.status) setFilter(m.status === 'pending' || m.status === 'registered' ? m.status : 'all');
+    if (filter !== 'all' && filter !== m.status) setFilter(m.status === 'withdrawn' ? 'all' : m.status);
     paging.change(1, paging.pageSize);
     setLatest(m.id);
     setExpanded((keys) => (keys.includes(m.id) ? keys : [...keys, m.id]));
@@ -130,7 +153,7 @@ export function ReceivedTab() {
         data-testid="exchange-received-table"
         rowKey="id"
         size="middle"
-        columns={columnsFor(toggle, onRegistered)}
+        columns={columnsFor({ toggle, onRegistered, onRejected })}
         dataSource={items}
         loading={list.isFetching}
         rowClassName={(m) => (m.id === latest ? 'vps-row-new' : '')}
