@@ -117,6 +117,7 @@ const CASES: Record<string, Case> = {
   importEdxml: { method: 'POST', url: '/api/exchange/messages/import', body: 'multipart', allowed: ['clerk'] },
   listExchangeMessages: { method: 'GET', url: '/api/exchange/messages', allowed: ['clerk'] },
   registerExchangeMessage: { method: 'POST', url: `/api/exchange/messages/${MISSING}/register`, body: {}, allowed: ['clerk'] },
+  downloadExchangeMessageFile: { method: 'GET', url: `/api/exchange/messages/${MISSING}/files/${MISSING}`, allowed: ['clerk'] },
   rejectExchangeMessage: { method: 'POST', url: `/api/exchange/messages/${MISSING}/reject`, body: { reason: 'Không đúng thẩm quyền' }, allowed: ['clerk'] },
   receiveExchangeMessage: { method: 'POST', url: '/api/exchange/inbox', body: { not: 'xml' }, allowed: ['admin', 'clerk'] },
   listExchangeOutbox: { method: 'GET', url: '/api/exchange/outbox', allowed: ['admin', 'clerk'] },

@@ -5,6 +5,8 @@ import type { BlobStore } from '../../platform/files/blob-store.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { readAll, type CertificateSealer } from '../signing/index.js';
+import { readVerified } from '../../platform/files/service.js';
+import { contentDisposition } from '../../platform/files/routes.js';
 import { AddPeerRequest, ExchangeListQuery, ExchangeMessageResponse, ImportResponse, InboxResponse, OutboxItemResponse, OutboxQuery, PeerResponse, RegisterExchangeRequest, RejectExchangeRequest } from './schemas.js';
 import * as exchange from './service.js';
 import * as transport from './transport.js';
@@ -49,6 +51,27 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
       response: { 200: z.object({ documentId: z.uuid(), arrivalNumber: z.number().int().nullable() }), ...problems(400, 401, 403, 404, 409) },
     },
     handler: (req) => exchange.registerExchangeMessage(ctxOf(db, req), deps.store, req.params.id, req.body),
+  });
+
+  r.get('/api/exchange/messages/:id/files/:fileId', {
+    schema: {
+      operationId: 'downloadExchangeMessageFile',
+      summary: 'Tải tệp đính kèm (hoặc chính thông điệp edXML) của thông điệp đã nhận, cho văn thư của cơ quan nhận',
+      tags,
+      params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+      querystring: z.object({ inline: z.enum(['true', 'false']).default('false').describe('true: mở trong trình duyệt (PDF, ảnh)') }),
+      response: { 200: z.unknown().describe('Nội dung tệp'), ...problems(401, 403, 404, 500) },
+    },
+    handler: async (req, reply) => {
+      const row = await exchange.exchangeMessageFile(ctxOf(db, req), req.params.id, req.params.fileId);
+      const inline = req.query.inline === 'true' && (row.mime === 'application/pdf' || row.mime.startsWith('image/'));
+      return reply
+        .header('content-type', row.mime)
+        .header('content-length', String(row.size))
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', row.name))
+        .header('cache-control', 'private, no-store')
+        .send(await readVerified(deps.store, row));
+    },
   });
 
   r.post('/api/exchange/messages/:id/reject', {

@@ -15,6 +15,7 @@ export const ExchangeMessageResponse = z.object({
   signerName: z.string().nullable(),
   files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() })),
   warnings: z.array(z.string()).describe('Tệp bị từ chối, trường không đọc được'),
+  sourceFileId: z.uuid().describe('Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)'),
   status: z.enum(EXCHANGE_MESSAGE_STATUSES).describe('pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại'),
   rejectReason: z.string().nullable(),
   via: z.enum(['file', 'exchange']).describe('file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông'),

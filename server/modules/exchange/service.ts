@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/service.js';
 import { requirePermission } from '../../platform/auth/permissions.js';
 import type { ServiceContext } from '../../platform/context.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
-import { getFile, handOverFiles } from '../../platform/files/service.js';
+import { getFile, handOverFiles, type FileRow } from '../../platform/files/service.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { DOCUMENT_TYPES, registerIncoming } from '../documents/index.js';
 import { parseEdxml } from './edxml-parse.js';
@@ -30,6 +30,7 @@ async function view(ctx: ServiceContext, m: repo.ExchangeMessageRow) {
     signerName: m.signerName,
     files,
     warnings: m.warnings,
+    sourceFileId: m.sourceFileId,
     status: m.status,
     rejectReason: m.rejectReason,
     via: m.peerId ? ('exchange' as const) : ('file' as const),
@@ -117,4 +118,17 @@ export async function rejectExchangeMessage(ctx: ServiceContext, store: BlobStor
     await audit(ctx, tx, { action: 'exchange.rejected', entityType: 'exchange_message', entityId: m.id, summary: `Từ chối tiếp nhận ${m.edxmlDocumentId}: ${reason}`, after: { reason, notified: queued } });
   });
   return view(ctx, (await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id))!);
+}
+
+/**
+ * A file of a received message, or the message itself as received, for any clerk of the receiving agency:
+ * they read it before registering or returning it (the files belong to whoever received the message).
+ */
+export async function exchangeMessageFile(ctx: ServiceContext, id: string, fileId: string): Promise<FileRow> {
+  requirePermission(ctx.actor, 'document.register');
+  const m = await repo.getMessage(ctx.db, ctx.actor.tenantId, ctx.actor.agencyId, id);
+  if (!m || (!m.fileIds.includes(fileId) && m.sourceFileId !== fileId)) throw new DomainError('NOT_FOUND', 'Không tìm thấy tệp của thông điệp');
+  const row = await getFile(ctx.db, ctx.actor.tenantId, fileId);
+  if (!row) throw new DomainError('NOT_FOUND', 'Không tìm thấy tệp của thông điệp');
+  return row;
 }

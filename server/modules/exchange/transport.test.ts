@@ -131,6 +131,14 @@ describe('exchanging a document between two instances', () => {
     const received = (await get(b, b.clerk, '/api/exchange/messages')).json().items;
     expect(received).toMatchObject([{ via: 'exchange', status: 'pending', subject: 'Về việc phối hợp quản lý địa bàn giáp ranh', fromOrganId: a.organId, files: [{ name: 'cong-van.pdf', mime: 'application/pdf' }] }]);
 
+    // B's clerk reads the PDF before registering it, though the exchange's account received it.
+    const pdf = await get(b, b.clerk, `/api/exchange/messages/${received[0].id}/files/${received[0].files[0].id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const source = await get(b, b.clerk, `/api/exchange/messages/${received[0].id}/files/${received[0].sourceFileId}`);
+    expect(source.body).toContain('<edXML:DocumentId>');
+    expect((await get(b, b.clerk, `/api/exchange/messages/${received[0].id}/files/${contentFileId}`)).statusCode).toBe(404);
+
     // The same message again (a retry after a lost acknowledgement) is taken once.
     const again = (await get(a, a.admin, '/api/exchange/outbox')).json().items[0];
     expect(again.status).toBe('sent');

@@ -1348,6 +1348,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exchange/messages/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp đính kèm (hoặc chính thông điệp edXML) của thông điệp đã nhận, cho văn thư của cơ quan nhận */
+        get: operations["downloadExchangeMessageFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/messages/{id}/reject": {
         parameters: {
             query?: never;
@@ -16514,6 +16531,11 @@ export interface operations {
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
                             /**
+                             * Format: uuid
+                             * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
+                             */
+                            sourceFileId: string;
+                            /**
                              * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
                              */
@@ -16565,6 +16587,11 @@ export interface operations {
                             }[];
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
+                            /**
+                             * Format: uuid
+                             * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
+                             */
+                            sourceFileId: string;
                             /**
                              * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
@@ -16752,6 +16779,11 @@ export interface operations {
                             }[];
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
+                            /**
+                             * Format: uuid
+                             * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
+                             */
+                            sourceFileId: string;
                             /**
                              * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                              * @enum {string}
@@ -17003,6 +17035,128 @@ export interface operations {
             };
         };
     };
+    downloadExchangeMessageFile: {
+        parameters: {
+            query?: {
+                /** @description true: mở trong trình duyệt (PDF, ảnh) */
+                inline?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     rejectExchangeMessage: {
         parameters: {
             query?: never;
@@ -17049,6 +17203,11 @@ export interface operations {
                         }[];
                         /** @description Tệp bị từ chối, trường không đọc được */
                         warnings: string[];
+                        /**
+                         * Format: uuid
+                         * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
+                         */
+                        sourceFileId: string;
                         /**
                          * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
                          * @enum {string}

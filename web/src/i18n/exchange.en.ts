@@ -79,8 +79,6 @@ export const exchangeEn: Record<keyof typeof exchangeVi, string> = {
   'exchange.details.files': 'Attachments',
   'exchange.details.noFiles': 'No attachment of this message was kept.',
   'exchange.details.download': 'Download',
-  'exchange.details.downloadLater': 'The files can be downloaded once registered: until then only the person who received the message can.',
-  'exchange.details.downloadReceiverOnly': 'Only the person who received the message can download its files.',
   'exchange.details.rejectReason': 'Reason for returning',
   'exchange.details.via': 'Received through',
   'exchange.via.file': 'edXML file imported by a clerk',

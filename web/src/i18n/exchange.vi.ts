@@ -77,8 +77,6 @@ export const exchangeVi = {
   'exchange.details.files': 'Tệp đính kèm',
   'exchange.details.noFiles': 'Thông điệp không có tệp đính kèm nào được giữ lại.',
   'exchange.details.download': 'Tải về',
-  'exchange.details.downloadLater': 'Tệp tải về được sau khi vào sổ: trước đó chỉ người nhận thông điệp tải được.',
-  'exchange.details.downloadReceiverOnly': 'Chỉ người nhận thông điệp tải được tệp.',
   'exchange.details.rejectReason': 'Lý do trả lại',
   'exchange.details.via': 'Nhận qua',
   'exchange.via.file': 'Tệp edXML văn thư nhập',

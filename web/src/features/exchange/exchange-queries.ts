@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import type { Body, Ok, Query } from '../../api/types';
-import { documentFileUrl } from '../documents/document-queries';
 
 export type ExchangeMessage = Ok<'listExchangeMessages'>['items'][number];
 export type ExchangeStatus = ExchangeMessage['status'];
@@ -72,26 +71,7 @@ export const registerMessage = (id: string, body: RegisterOptions): Promise<Regi
   data(api.POST('/api/exchange/messages/{id}/register', { params: { path: { id } }, body }));
 
 /**
- * The file's address. Once registered, the document's own route serves it to everyone who may read the
- * document; before that only the files platform has it, which serves the person who received the message.
+ * The file's address: the exchange serves a message's files (and the message as received) to every clerk
+ * of the receiving agency, registered or not.
  */
-export const messageFileUrl = (m: ExchangeMessage, fileId: string): string =>
-  m.documentId ? documentFileUrl(m.documentId, fileId) : `/api/files/${fileId}/content`;
-
-/** Whether the files of a message not yet registered are this person's to download (see messageFileUrl). */
-export function useFilesReadable(m: ExchangeMessage) {
-  const probe = m.documentId ? undefined : m.files[0]?.id;
-  return useQuery({
-    queryKey: ['exchange', 'file-access', probe],
-    queryFn: async () => {
-      try {
-        await data(api.GET('/api/files/{id}', { params: { path: { id: probe! } } }));
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    enabled: Boolean(probe),
-    staleTime: Infinity,
-  });
-}
+export const messageFileUrl = (m: ExchangeMessage, fileId: string): string => `/api/exchange/messages/${m.id}/files/${fileId}`;

@@ -4,11 +4,9 @@ import { t } from '../../i18n';
 import { DATE_TIME_SECONDS_FORMAT, formatInstant } from '../../lib/format';
 import { formatFileSize } from '../documents/document-display';
 import { statusCodeLabel, WarningList } from './exchange-display';
-import { messageFileUrl, useFilesReadable, type ExchangeMessage } from './exchange-queries';
+import { messageFileUrl, type ExchangeMessage } from './exchange-queries';
 
 function MessageFiles({ message: m }: { message: ExchangeMessage }) {
-  const readable = useFilesReadable(m);
-  const canDownload = Boolean(m.documentId) || readable.data === true;
   if (m.files.length === 0) return <Typography.Text type="secondary">{t('exchange.details.noFiles')}</Typography.Text>;
   // One block: the description's cell lays its children out in a row.
   return (
@@ -22,20 +20,12 @@ function MessageFiles({ message: m }: { message: ExchangeMessage }) {
                 ({formatFileSize(f.size)})
               </Typography.Text>
             </span>
-            {canDownload && (
-              <Button type="link" size="small" href={messageFileUrl(m, f.id)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('exchange.details.download')} ${f.name}`}>
-                {t('exchange.details.download')}
-              </Button>
-            )}
+            <Button type="link" size="small" href={messageFileUrl(m, f.id)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('exchange.details.download')} ${f.name}`}>
+              {t('exchange.details.download')}
+            </Button>
           </li>
         ))}
       </ul>
-      {/* Registering hands the files over to the document's readers; a message not registered never does. */}
-      {readable.data === false && (
-        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {t(m.status === 'pending' ? 'exchange.details.downloadLater' : 'exchange.details.downloadReceiverOnly')}
-        </Typography.Text>
-      )}
     </div>
   );
 }
