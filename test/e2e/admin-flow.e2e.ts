@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 // The administrator's first day: sign in, add a unit and a person to it, then that person signs in and sees
 // only what a specialist may see. Every admin page is opened on the way and photographed for review.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, startBrowserFlow } from './browser.js';
 import { screenshotIfFailed } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -24,9 +23,7 @@ const MODULE_MENU = [
   'Thống kê và Chỉ số 766',
 ];
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let shot: (name: string) => Promise<void>;
 
@@ -76,19 +73,14 @@ async function openAdminPage(menu: string, heading: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url);
-  page = await context.newPage();
-  shot = screenshotter(page);
+  flow = await startBrowserFlow(1);
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
 });
 
 describe('administration through the web app', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from './server.js';
+import { ROOT, startServer, type RunningServer } from './server.js';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
 
@@ -39,5 +39,30 @@ export function screenshotter(page: Page, first = 1) {
     if (!opts.dialog) await page.evaluate('window.scrollTo(0, 0)');
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: !opts.dialog });
+  };
+}
+
+/** What every browser flow starts with: its own server, a browser, a person's context and page, its pictures. */
+export interface BrowserFlow {
+  server: RunningServer;
+  page: Page;
+  shot: ReturnType<typeof screenshotter>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserFlow(firstScreenshot: number, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserFlow> {
+  const server = await startServer();
+  const browser = await launchChromium();
+  const context = await openContext(browser, server.url, opts);
+  const page = await context.newPage();
+  return {
+    server,
+    page,
+    shot: screenshotter(page, firstScreenshot),
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.stop();
+    },
   };
 }

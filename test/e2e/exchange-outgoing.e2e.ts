@@ -2,14 +2,13 @@
 // phòng UBND tỉnh Cà Mau with its identifier code (a wrong code is refused on its field), the draft is
 // approved and signed, and the clerk issues it. No exchange connection reaches Cà Mau, so the exchange job
 // says so on the recipient's line ("where is my document"), and the clerk exports the edXML file instead.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, openContext, SCREENSHOT_DIR, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, SCREENSHOT_DIR, startBrowserFlow } from './browser.js';
 import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -19,13 +18,11 @@ const OUTSIDE = 'Văn phòng UBND tỉnh Cà Mau';
 const CODE = '000.00.00.H12';
 const FILE_NAME = 'Cong van phoi hop hoi nghi.pdf';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let workDir: string;
 let pdfPath: string;
-let shot: ReturnType<typeof screenshotter>;
+let shot: BrowserFlow['shot'];
 let documentId: string;
 
 const menuItem = (name: string) => page.getByRole('menuitem', { name, exact: true });
@@ -47,19 +44,14 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-exchange-outgoing-'));
   pdfPath = path.join(workDir, FILE_NAME);
   writeFileSync(pdfPath, samplePdf('Cong van phoi hop to chuc hoi nghi xuc tien dau tu'));
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url, { acceptDownloads: true });
-  page = await context.newPage();
-  shot = screenshotter(page, 80);
+  flow = await startBrowserFlow(80, { acceptDownloads: true });
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -7,7 +7,7 @@
 // on its field) and makes an access token for it, shown once; a document that system sends with the token
 // reaches the clerk, who returns it with a reason (too short refused first); the status 02 that answers it
 // waits in "Gửi đi" — the connection points at a closed port — and the clerk sends it again.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,8 @@ import { buildEdxml } from '../../server/modules/exchange/edxml-build.js';
 import type { EdxmlMessage } from '../../server/modules/exchange/edxml-types.js';
 import { sampleMessage } from '../../server/modules/exchange/test-fixtures.js';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, screenshotter, startBrowserFlow } from './browser.js';
+import type { RunningServer } from './server.js';
 import { choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -34,11 +34,10 @@ const PEER_SUBJECT = 'V/v đề nghị phối hợp xác minh hồ sơ đất đ
 const RETURN_REASON = 'Văn bản không thuộc thẩm quyền giải quyết của Văn phòng UBND tỉnh An Giang; đề nghị gửi Sở Tài nguyên và Môi trường.';
 
 let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let workDir: string;
-let shot: ReturnType<typeof screenshotter>;
+let shot: BrowserFlow['shot'];
 const files: Record<string, string> = {};
 /** The access token the administrator made for the other side, read off the screen where it is shown once. */
 let peerToken = '';
@@ -141,19 +140,14 @@ beforeAll(async () => {
     m.header.subject = 'V/v rà soát nhu cầu kinh phí chuyển đổi số năm 2026';
     m.attachments = m.attachments.slice(0, 1);
   })));
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url);
-  page = await context.newPage();
-  shot = screenshotter(page, 70);
+  flow = await startBrowserFlow(70);
+  ({ server, page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -4,11 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, startBrowserFlow } from './browser.js';
 import { isFocused, login, logout, screenshotIfFailed, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -24,9 +23,7 @@ const DOC = {
 // The document is dated today (Vietnam time): it cannot be dated after its receipt.
 const TODAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let shot: (name: string) => Promise<void>;
 let workDir: string;
@@ -73,19 +70,14 @@ beforeAll(async () => {
   writeFileSync(pdfPath, samplePdf('Cong van 125/STC-NS'));
   fakePdfPath = path.join(workDir, 'khong-phai-pdf.pdf');
   writeFileSync(fakePdfPath, 'Day khong phai la tep PDF');
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url);
-  page = await context.newPage();
-  shot = screenshotter(page, 10);
+  flow = await startBrowserFlow(10);
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

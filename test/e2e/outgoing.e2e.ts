@@ -2,14 +2,13 @@
 // who submits it to the Chief of Office; he approves and signs; the clerk numbers and issues it. Sở Tài
 // chính receives it at once as an electronic incoming document, and when its clerk opens it the sender sees
 // "Đã xem". Then the clerk reads the outgoing register and exports it to Excel.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, startBrowserFlow } from './browser.js';
 import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -20,13 +19,11 @@ const SENDER_AGENCY = 'Văn phòng Ủy ban nhân dân tỉnh';
 const SUBJECT = 'Về việc báo cáo tình hình giải ngân vốn đầu tư công 6 tháng đầu năm 2026';
 const FILE_NAME = 'Du thao cong van giai ngan.pdf';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let workDir: string;
 let pdfPath: string;
-let shot: ReturnType<typeof screenshotter>;
+let shot: BrowserFlow['shot'];
 let documentId: string;
 let numberNotation: string;
 
@@ -51,19 +48,14 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-outgoing-'));
   pdfPath = path.join(workDir, FILE_NAME);
   writeFileSync(pdfPath, samplePdf('Du thao cong van ve giai ngan von dau tu cong'));
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url, { acceptDownloads: true });
-  page = await context.newPage();
-  shot = screenshotter(page, 30);
+  flow = await startBrowserFlow(30, { acceptDownloads: true });
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -1,10 +1,9 @@
 // A document's way through the office: the clerk registers it and presents it to the Chief of Office, who
 // finds it waiting in his inbox and assigns it to a specialist with a deadline of five working days; she
 // accepts it, reports progress and completes it. Every step is on the document's timeline.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, startBrowserFlow } from './browser.js';
 import { apiAsUser, choose, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -20,11 +19,9 @@ const DOC = {
 const INSTRUCTION = 'Giao đồng chí Ánh chủ trì, tham mưu văn bản trả lời Sở Tài chính; báo cáo trước hạn.';
 const RESULT = 'Đã tham mưu Công văn số 15/VP-TH trả lời Sở Tài chính, trình lãnh đạo ký ngày 27/11.';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
-let shot: ReturnType<typeof screenshotter>;
+let shot: BrowserFlow['shot'];
 let documentId: string;
 /** The deadline five working days from today, as the server's work calendar counts it. */
 let dueIn5: string;
@@ -39,19 +36,14 @@ const heading = () => page.getByRole('heading', { name: /^Văn bản đến số
 const signInAs = (username: string) => switchUser(page, username, DEMO_PASSWORD);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url);
-  page = await context.newPage();
-  shot = screenshotter(page, 20);
+  flow = await startBrowserFlow(20);
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
 });
 
 describe('routing an incoming document through the web app', () => {

@@ -3,7 +3,7 @@
 // signature and signs an approved công văn with it (a wrong password first); the clerk adds the agency's
 // certificate with its red seal, adds the agency's signature and issues the document; a copy changed after
 // signing is then shown invalid on the verification page. The PKI is made at run time: no key is committed.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,7 @@ import path from 'node:path';
 import { blueSignature, redSeal } from '../../server/modules/signing/test-fixtures.js';
 import { createTestPki, type TestPki } from '../../server/modules/signing/test-pki.js';
 import { samplePdf } from '../helpers/fixtures.js';
-import { launchChromium, openContext, screenshotter } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { type BrowserFlow, startBrowserFlow } from './browser.js';
 import { apiAsUser, clickExpectingMessage, dialogButton, login, screenshotIfFailed, switchUser, visible } from './ui.js';
 
 const DEMO_PASSWORD = 'VanPhongSo@2025';
@@ -22,13 +21,11 @@ const AGENCY_SIGNER = 'Ủy ban nhân dân tỉnh An Giang';
 const ROOT = 'CA gốc thử nghiệm Văn phòng số';
 const INTERMEDIATE = 'CA trung gian thử nghiệm';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let flow: BrowserFlow;
 let page: Page;
 let pki: TestPki;
 let workDir: string;
-let shot: ReturnType<typeof screenshotter>;
+let shot: BrowserFlow['shot'];
 /** the trust store's dialog is pictured once, the first time it is filled */
 let trustDialogTaken = false;
 let documentId: string;
@@ -105,19 +102,14 @@ beforeAll(async () => {
   write('co-quan.pfx', pki.p12.organization);
   write('chu-ky-xanh.png', blueSignature());
   write('con-dau-do.png', redSeal());
-  server = await startServer();
-  browser = await launchChromium();
-  context = await openContext(browser, server.url, { acceptDownloads: true });
-  page = await context.newPage();
-  shot = screenshotter(page, 50);
+  flow = await startBrowserFlow(50, { acceptDownloads: true });
+  ({ page, shot } = flow);
 });
 
 afterEach(({ task }) => screenshotIfFailed(page, task));
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await flow?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -9,6 +9,7 @@ import { readVerified } from '../../platform/files/service.js';
 import { contentDisposition } from '../../platform/files/routes.js';
 import { AddPeerRequest, ExchangeListQuery, ExchangeMessageResponse, ImportResponse, InboxResponse, OutboxItemResponse, OutboxQuery, PeerResponse, RegisterExchangeRequest, RejectExchangeRequest } from './schemas.js';
 import * as exchange from './service.js';
+import * as peers from './peers.js';
 import * as transport from './transport.js';
 
 export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; maxBytes: number; peerSealer: CertificateSealer }) {
@@ -139,18 +140,18 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
 
   r.get('/api/exchange/peers', {
     schema: { operationId: 'listExchangePeers', summary: 'Kết nối liên thông tới các hệ thống khác', tags, response: { 200: z.object({ items: z.array(PeerResponse) }), ...problems(401, 403) } },
-    handler: (req) => transport.listPeers(ctxOf(db, req)),
+    handler: (req) => peers.listPeers(ctxOf(db, req)),
   });
 
   r.post('/api/exchange/peers', {
     schema: { operationId: 'addExchangePeer', summary: 'Thêm kết nối liên thông (quản trị)', tags, body: AddPeerRequest, response: { 201: PeerResponse, ...problems(400, 401, 403, 409) } },
-    handler: async (req, reply) => reply.code(201).send(await transport.addPeer(ctxOf(db, req), deps.peerSealer, req.body)),
+    handler: async (req, reply) => reply.code(201).send(await peers.addPeer(ctxOf(db, req), deps.peerSealer, req.body)),
   });
 
   r.delete('/api/exchange/peers/:id', {
     schema: { operationId: 'removeExchangePeer', summary: 'Ngừng một kết nối liên thông', tags, params: z.object({ id: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }), ...problems(401, 403, 404) } },
     handler: async (req) => {
-      await transport.removePeer(ctxOf(db, req), req.params.id);
+      await peers.removePeer(ctxOf(db, req), req.params.id);
       return { ok: true as const };
     },
   });
