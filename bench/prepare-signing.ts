@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { newId } from '../server/db/columns.js';
 import { buildEdxml } from '../server/modules/exchange/edxml-build.js';
+import { signEdxml } from '../server/modules/exchange/edxml-signature.js';
 import { sampleMessage } from '../server/modules/exchange/test-fixtures.js';
 import type { Db } from '../server/db/open.js';
 import { documentFiles, documents } from '../server/modules/documents/tables.js';
@@ -23,6 +24,18 @@ export async function edxmlTemplate(): Promise<string> {
   m.header.documentId = 'EDXML_DOCUMENT_ID';
   m.attachments = [{ ...m.attachments[0]!, bytes: new Uint8Array(pdf) }];
   return buildEdxml(m);
+}
+
+/**
+ * `count` messages of the template, each with a DocumentId of its own, signed (XML-DSig) by a test
+ * agency's key: the receiving side checks each signature, a 2.8 MB canonicalization per message.
+ */
+export async function signedEdxmlPool(template: string, count: number): Promise<string[]> {
+  const pki = await createTestPki();
+  const key = await openPkcs12(pki.p12.organization, pki.passphrase);
+  const pool: string[] = [];
+  for (let n = 0; n < count; n++) pool.push(await signEdxml(template.replace('EDXML_DOCUMENT_ID', `000.00.00.H41,2025/03/11,${n + 1}/UBND-VP`), key));
+  return pool;
 }
 
 export interface SigningBench {

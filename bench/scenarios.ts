@@ -20,6 +20,8 @@ export interface ScenarioContext {
   signing: SigningBench;
   /** an edXML message with a 2 MB PDF attachment; EDXML_DOCUMENT_ID is replaced per request */
   edxmlTemplate: string;
+  /** the same message signed (XML-DSig), each with a DocumentId of its own */
+  signedEdxml: string[];
 }
 
 const BOUNDARY = 'vanphongso-bench-boundary';
@@ -138,6 +140,18 @@ export const SCENARIOS: Scenario[] = [
     }),
     bodyForCtx: (n, ctx) =>
       `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="thong-diep.xml"\r\nContent-Type: application/xml\r\n\r\n${ctx.edxmlTemplate.replace('EDXML_DOCUMENT_ID', `000.00.00.H41,2025/03/10,${n}/UBND-VP`)}\r\n--${BOUNDARY}--\r\n`,
+  },
+  {
+    name: 'importSignedEdxml',
+    // the same, with an XML-DSig signature checked on arrival (the messages a gateway signs)
+    connections: 1,
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/api/exchange/messages/import',
+      headers: { cookie: ctx.clerk.cookie, 'x-csrf-token': ctx.clerk.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    }),
+    bodyForCtx: (n, ctx) =>
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="thong-diep-ky-so.xml"\r\nContent-Type: application/xml\r\n\r\n${ctx.signedEdxml[n % ctx.signedEdxml.length]}\r\n--${BOUNDARY}--\r\n`,
   },
   {
     name: 'listUsers',

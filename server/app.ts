@@ -12,7 +12,7 @@ import { documentRoutes } from './modules/documents/routes.js';
 import { EXCHANGE_TOKEN_PURPOSE } from './modules/exchange/index.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
-import { CertificateSealer } from './modules/signing/index.js';
+import { CertificateSealer, SigningKeys, type RemoteSigningService } from './modules/signing/index.js';
 import { signingRoutes } from './modules/signing/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
@@ -36,6 +36,8 @@ export interface AppDeps {
   /** requests per minute per address on login and password change */
   loginRateLimit?: number;
   metricsToken?: string | undefined;
+  /** the remote-signing services users may keep keys at (REMOTE_SIGNING_SERVICES) */
+  remoteSigningServices?: readonly RemoteSigningService[];
   /** built web app (web/dist); absent in API-only tests */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
@@ -92,10 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     calendarRoutes(api, { db });
     auditRoutes(api, { db });
     fileRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
-    const sealer = new CertificateSealer(deps.auth.secret);
-    documentRoutes(api, { db, store: deps.blobStore, sealer });
-    signingRoutes(api, { db, sealer, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
-    exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE) });
+    const keys = new SigningKeys(new CertificateSealer(deps.auth.secret), deps.remoteSigningServices ?? []);
+    documentRoutes(api, { db, store: deps.blobStore, keys });
+    signingRoutes(api, { db, keys, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
+    exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE), keys });
   });
 
   const webDir = deps.webDir;

@@ -24,7 +24,32 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   METRICS_TOKEN: z.string().min(16).optional(),
   FILES_MAX_MB: z.coerce.number().positive().max(2048).default(50),
+  REMOTE_SIGNING_SERVICES: z.string().optional(),
 });
+
+/** REMOTE_SIGNING_SERVICES: a JSON list of the CSC remote-signing services users may keep keys at. */
+const RemoteSigningServices = z
+  .array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id: chữ thường, số và dấu gạch ngang'),
+      name: z.string().trim().min(1).max(100),
+      url: z.url({ protocol: /^https?$/ }),
+    }),
+  )
+  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'mỗi dịch vụ một id riêng');
+
+function parseRemoteSigningServices(raw: string | undefined): Config['remoteSigningServices'] {
+  if (!raw?.trim()) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('Cấu hình không hợp lệ:\n  REMOTE_SIGNING_SERVICES: không phải JSON, ví dụ [{"id":"vnpt-smartca","name":"VNPT SmartCA","url":"https://…/csc/v1"}]');
+  }
+  const parsed = RemoteSigningServices.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`Cấu hình không hợp lệ:\n${parsed.error.issues.map((i) => `  REMOTE_SIGNING_SERVICES ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  return parsed.data;
+}
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -47,6 +72,8 @@ export type Config = {
   authRateLimit: number;
   metricsToken: string | undefined;
   filesMaxBytes: number;
+  /** remote-signing services (CSC API v1) users may keep signing keys at */
+  remoteSigningServices: { id: string; name: string; url: string }[];
 };
 
 /** The password demo users get when DEMO_PASSWORD is not set; production refuses to run with it. */
@@ -81,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: e.AUTH_RATE_LIMIT,
     metricsToken: e.METRICS_TOKEN,
     filesMaxBytes: Math.round(e.FILES_MAX_MB * 1024 * 1024),
+    remoteSigningServices: parseRemoteSigningServices(e.REMOTE_SIGNING_SERVICES),
   };
   assertSafeForProduction(config);
   return config;
@@ -92,6 +120,9 @@ export function assertSafeForProduction(config: Config): void {
   const problems: string[] = [];
   if (!config.sessionSecret) problems.push('SESSION_SECRET (ít nhất 32 ký tự) chưa được đặt');
   if (config.seedDemo) problems.push('không được nạp dữ liệu mẫu (SEED_DEMO) ở chế độ production');
+  for (const s of config.remoteSigningServices) {
+    if (!s.url.startsWith('https://')) problems.push(`dịch vụ ký số từ xa ${s.id} phải dùng https://`);
+  }
   if (config.seedDemo && (!config.demoPasswordFromEnv || config.demoPassword === DEFAULT_DEMO_PASSWORD)) {
     problems.push('mật khẩu mẫu mặc định bị cấm ở chế độ production');
   }

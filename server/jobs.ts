@@ -1,6 +1,6 @@
 import { extractPendingContent } from './modules/documents/content-text.js';
 import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, EXCHANGE_TOKEN_PURPOSE, httpSender, reportReceivedProgress, type ExchangeSender } from './modules/exchange/index.js';
-import { CertificateSealer } from './modules/signing/index.js';
+import { CertificateSealer, SigningKeys } from './modules/signing/index.js';
 import { tenants } from './modules/org/tables.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
@@ -10,7 +10,7 @@ import type { JobDefinition } from './platform/jobs/scheduler.js';
 
 /** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
 export const createJobs = (deps: { blobStore: BlobStore; secret: string; send?: ExchangeSender }): JobDefinition[] => {
-  const peerSealer = new CertificateSealer(deps.secret, EXCHANGE_TOKEN_PURPOSE);
+  const exchangeKeys = { peers: new CertificateSealer(deps.secret, EXCHANGE_TOKEN_PURPOSE), signing: new SigningKeys(new CertificateSealer(deps.secret)) };
   return [
     {
       name: 'audit.seal-days',
@@ -58,7 +58,7 @@ export const createJobs = (deps: { blobStore: BlobStore; secret: string; send?: 
         // what became ready to send, then everything due (new messages and retries)
         const queued = await enqueueIssuedDocuments(db, deps.blobStore, now);
         const reported = (await reportReceivedProgress(db, deps.blobStore, now)) + (await enqueueRecalls(db, deps.blobStore, now));
-        const { sent, failed } = await deliverOutbox(db, deps.blobStore, peerSealer, deps.send ?? httpSender, now);
+        const { sent, failed } = await deliverOutbox(db, deps.blobStore, exchangeKeys, deps.send ?? httpSender, now);
         return queued + reported + sent + failed > 0 ? `exchange: queued ${queued} document(s) and ${reported} status(es), sent ${sent}, failed ${failed}` : undefined;
       },
     },

@@ -40,6 +40,7 @@ async function main() {
     trustProxy: config.trustProxy,
     loginRateLimit: config.authRateLimit,
     metricsToken: config.metricsToken,
+    remoteSigningServices: config.remoteSigningServices,
     webDir: path.join(root, 'web', 'dist'),
     logger:
       config.env === 'development'

@@ -107,6 +107,7 @@ const CASES: Record<string, Case> = {
   addOrganizationSignature: { method: 'POST', url: `/api/documents/outgoing/${MISSING}/organization-signature`, body: { certificateId: MISSING, passphrase: 'x' }, allowed: ALL },
   verifyDocumentFileSignatures: { method: 'GET', url: `/api/documents/${MISSING}/files/${MISSING}/signatures`, allowed: ALL },
   listSigningCertificates: { method: 'GET', url: '/api/signing/certificates', allowed: ALL },
+  listRemoteSigningServices: { method: 'GET', url: '/api/signing/remote-services', allowed: ALL },
   // a personal certificate is the signer's (leaders), the agency's is kept by its clerks
   addSigningCertificate: { method: 'POST', url: '/api/signing/certificates', body: { kind: 'personal', label: 'Thử', pkcs12: 'AAAA', passphrase: 'x' }, allowed: ['leader'] },
   removeSigningCertificate: { method: 'DELETE', url: `/api/signing/certificates/${MISSING}`, allowed: ALL },

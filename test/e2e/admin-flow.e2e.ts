@@ -9,7 +9,7 @@ import { screenshotIfFailed } from './ui.js';
 const DEMO_PASSWORD = 'VanPhongSo@2025';
 const UNIT_NAME = 'Phòng Thử nghiệm Tự động';
 const NEW_USER = { username: 'thunghiem.e2e', fullName: 'Nguyễn Văn Thử Nghiệm', password: 'Mk@2025-ThuNghiem' };
-const ADMIN_ONLY_MENU = ['Cơ quan', 'Đơn vị', 'Nhật ký hệ thống'];
+const ADMIN_ONLY_MENU = ['Cơ quan', 'Đơn vị', 'Nhật ký hệ thống', 'Mã truy cập API'];
 const MODULE_MENU = [
   'Trang chủ',
   'Văn bản đến',

@@ -50,10 +50,10 @@ export interface BrowserFlow {
   close(): Promise<void>;
 }
 
-export async function startBrowserFlow(firstScreenshot: number, opts: { acceptDownloads?: boolean } = {}): Promise<BrowserFlow> {
-  const server = await startServer();
+export async function startBrowserFlow(firstScreenshot: number, opts: { acceptDownloads?: boolean; env?: Record<string, string> } = {}): Promise<BrowserFlow> {
+  const server = await startServer(opts.env);
   const browser = await launchChromium();
-  const context = await openContext(browser, server.url, opts);
+  const context = await openContext(browser, server.url, { acceptDownloads: opts.acceptDownloads });
   const page = await context.newPage();
   return {
     server,

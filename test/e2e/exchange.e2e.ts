@@ -1,8 +1,9 @@
 // Inter-agency exchange, receiving side: the clerk of the Provincial Office receives an edXML file from the
 // Department of Finance (its attachment refused is listed as a warning), is told when the same file comes
-// again, is refused a broken file in Vietnamese, sees a revocation kept apart, registers the message in one
-// click and opens the incoming document it became; a message naming no Decree 30 type is registered through
-// the dialog. A specialist is not offered the page. The files are written by the server's own edXML builder.
+// again, is refused a broken file in Vietnamese, sees a revocation of a document never received kept apart,
+// registers the message in one click and opens the incoming document it became; the sender's update and then
+// its revocation of that document are carried out and said in the list and on the document's timeline; a
+// message naming no Decree 30 type is registered through the dialog. A specialist is not offered the page. The files are written by the server's own edXML builder.
 // Then the transport: the administrator connects another province's system (a wrong identifier code refused
 // on its field) and makes an access token for it, shown once; a document that system sends with the token
 // reaches the clerk, who returns it with a reason (too short refused first); the status 02 that answers it
@@ -31,6 +32,7 @@ const NUMBER = '345/STC-NS';
 const PEER = { name: 'Hệ thống văn phòng số tỉnh Kiên Giang', url: 'http://127.0.0.1:9', organId: '000.00.00.H33', organName: 'Văn phòng UBND tỉnh Kiên Giang' };
 const PEER_NUMBER = '112/VP-KSTTHC';
 const PEER_SUBJECT = 'V/v đề nghị phối hợp xác minh hồ sơ đất đai khu vực giáp ranh';
+const SUBJECT_FIXED = 'V/v báo cáo tình hình thực hiện dự toán ngân sách nhà nước quý I năm 2026';
 const RETURN_REASON = 'Văn bản không thuộc thẩm quyền giải quyết của Văn phòng UBND tỉnh An Giang; đề nghị gửi Sở Tài nguyên và Môi trường.';
 
 let server: RunningServer;
@@ -132,6 +134,16 @@ beforeAll(async () => {
     m.trace.business = { ...m.trace.business, businessDocType: 1, businessDocReason: 'Gửi nhầm nơi nhận', documentId: `${FINANCE.organId},2026/03/30,340/STC-NS` };
     m.attachments = m.attachments.slice(0, 1);
   })));
+  // The sender corrects the subject of 345/STC-NS, then revokes it; the header describes that document.
+  const about345 = (m: EdxmlMessage, business: Partial<EdxmlMessage['trace']['business']>) => {
+    m.trace.business = { ...m.trace.business, documentId: `${FINANCE.organId},2026/04/02,${NUMBER}`, ...business };
+    m.attachments = [];
+  };
+  write('cap-nhat-345.xml', buildEdxml(message((m) => {
+    m.header.subject = SUBJECT_FIXED;
+    about345(m, { businessDocType: 2, businessDocReason: 'Sửa lỗi chính tả ở trích yếu', documentInfo: { documentInfo: '1', documentReceiver: '0', receivers: [] } });
+  })));
+  write('thu-hoi-345.xml', buildEdxml(message((m) => about345(m, { businessDocType: 1, businessDocReason: 'Ban hành nhầm đối tượng' }))));
   write('360-STC-KH.xml', buildEdxml(message((m) => {
     m.header.code = { codeNumber: '360', codeNotation: 'STC-KH' };
     m.header.documentId = `${FINANCE.organId},2026/04/06,360/STC-KH`;
@@ -200,14 +212,16 @@ describe('receiving edXML messages in the web app', () => {
     await expect.poll(() => rows().count()).toBe(1);
   });
 
-  it('keeps a revocation apart: a note where the register button would be', async () => {
-    await importFile(files['thu-hoi-340.xml']!, `Đã nhận thông điệp 350/STC-NS của ${FINANCE_NAME}; thông điệp chờ vào sổ`);
+  it('keeps a revocation of a document never received apart: a note where the register button would be', async () => {
+    await importFile(files['thu-hoi-340.xml']!, `Đã nhận thông điệp thu hồi 350/STC-NS của ${FINANCE_NAME}; chưa có văn bản được thu hồi, thông điệp được giữ để văn thư xem`);
     const row = rowOf('350/STC-NS');
     await visible(row);
     await visible(row.getByText('Thu hồi', { exact: true }));
+    await visible(row.getByText('Lý do: Gửi nhầm nơi nhận', { exact: true }));
     await visible(row.getByText('Không vào sổ', { exact: true }));
-    await visible(row.getByText('Xử lý trên văn bản gốc', { exact: true }));
+    await visible(row.getByText('Chờ văn bản bị thu hồi', { exact: true }));
     expect(await registerButton(row).count()).toBe(0);
+    await visible(page.getByTestId('exchange-message-details').filter({ hasText: '350/STC-NS' }).getByText(/^Chưa nhận văn bản 000\.00\.04\.Z01,2026\/03\/30,340\/STC-NS của nơi gửi/));
   });
 
   it('registers the message in one click and opens the incoming document with its number', async () => {
@@ -239,6 +253,29 @@ describe('receiving edXML messages in the web app', () => {
     await visible(page.getByRole('link', { name: 'Tải về 345-STC-NS.pdf' }));
     await visible(page.getByTestId('pdf-pages').getByRole('img', { name: 'Trang 1/1' }));
     await shot('exchange-incoming-document');
+  });
+
+  it('carries out the sender’s update, then its revocation, on the registered document and says what was done', async () => {
+    await page.getByRole('menuitem', { name: 'Liên thông văn bản', exact: true }).click();
+    await visible(page.getByRole('tab', { name: 'Văn bản nhận', selected: true }));
+    await importFile(files['cap-nhat-345.xml']!, /^Đã nhận thông điệp cập nhật 345\/STC-NS của Sở Tài chính: Đã cập nhật văn bản đến số \d+\/\d{4} \(345\/STC-NS\): Trích yếu$/);
+    // The list turns to what senders revoked or corrected.
+    await visible(page.getByRole('radiogroup', { name: 'Lọc theo trạng thái' }).getByText('Thu hồi, cập nhật', { exact: true }));
+    const update = rows().filter({ has: page.getByText('Cập nhật', { exact: true }) });
+    await visible(update.getByText('Lý do: Sửa lỗi chính tả ở trích yếu', { exact: true }));
+    await visible(update.getByText(/^Đã cập nhật văn bản đến số \d+\/\d{4} \(345\/STC-NS\): Trích yếu$/));
+    await visible(update.getByText('Đã thực hiện', { exact: true }));
+    await visible(update.getByRole('link', { name: 'Xem văn bản đến' }));
+
+    await importFile(files['thu-hoi-345.xml']!, /^Đã nhận thông điệp thu hồi 345\/STC-NS của Sở Tài chính: Đã thu hồi văn bản đến số \d+\/\d{4} \(345\/STC-NS\)$/);
+    const revoke = rows().filter({ has: page.getByText('Lý do: Ban hành nhầm đối tượng', { exact: true }) });
+    await visible(revoke.getByText('Thu hồi', { exact: true }));
+    await revoke.getByRole('link', { name: 'Xem văn bản đến' }).click();
+    // The incoming document: withdrawn by its sender, both steps on its timeline.
+    await visible(page.getByText('Nơi gửi đã thu hồi', { exact: true }).first());
+    const timeline = page.getByTestId('document-timeline');
+    await visible(timeline.getByText(`Nơi gửi cập nhật thông tin văn bản (Sửa lỗi chính tả ở trích yếu). Trích yếu: ${SUBJECT} → ${SUBJECT_FIXED}`, { exact: true }));
+    await visible(timeline.getByText('Nơi gửi thu hồi văn bản: Ban hành nhầm đối tượng', { exact: true }));
   });
 
   it('asks for the type when the message names none of Decree 30, with a deadline in working days', async () => {

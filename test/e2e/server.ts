@@ -73,13 +73,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server not healthy after ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: settings of this server on top of the test defaults (e.g. a remote-signing service on loopback). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO_SIGNING: 'false' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO_SIGNING: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,8 +1,9 @@
 // Digital signatures end to end: the administrator fills the trust store (root CA pasted as PEM, the
 // intermediate CA and both CRLs chosen as files); the Chief of Office adds his certificate with his blue
 // signature and signs an approved công văn with it (a wrong password first); the clerk adds the agency's
-// certificate with its red seal, adds the agency's signature and issues the document; a copy changed after
-// signing is then shown invalid on the verification page. The PKI is made at run time: no key is committed.
+// certificate with its red seal, adds the agency's signature — which numbers the document and signs its annex,
+// a PDF of its own, too — and issues the document; a copy changed after signing is then shown invalid on the
+// verification page. The PKI is made at run time: no key is committed.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -146,8 +147,9 @@ describe('digital signatures in the web app', () => {
     await openSigningPage('Chứng thư số');
     await visible(page.getByText(/^Chưa có chứng thư số/));
     const dialog = await fillCertificate(files['nguyen-van-binh.p12']!, 'Chứng thư số Ban Cơ yếu', files['chu-ky-xanh.png']!);
-    // A signer who does not keep the seal has one kind: no choice is offered.
-    expect(await dialog.getByRole('radio').count()).toBe(0);
+    // A signer who does not keep the seal has one kind: no choice of kind is offered (only where the key is).
+    expect(await dialog.getByRole('radio', { name: 'Cơ quan' }).count()).toBe(0);
+    expect(await dialog.getByRole('radio', { name: 'Ký số từ xa' }).count()).toBe(1);
     await shot('certificate-add-dialog', { dialog: true });
     await clickExpectingMessage(page, dialogButton(dialog, 'Thêm'), 'Đã thêm chứng thư số');
     await dialog.waitFor({ state: 'hidden' });
@@ -164,11 +166,12 @@ describe('digital signatures in the web app', () => {
   it('has an approved công văn ready for him, drafted and submitted through the API', async () => {
     await signInAs('chuyenvien');
     const contentFileId = await uploadAsUser('Cong van chuyen doi so.pdf', samplePdf('Cong van ve chuyen doi so'), 'application/pdf');
+    const annexId = await uploadAsUser('Phu luc I.pdf', samplePdf('Phu luc I ke hoach'), 'application/pdf');
     const people = await apiAsUser(page, 'GET', '/api/people?q=pham%20thanh%20hai');
     const signerId = (people.body as { items: { id: string }[] }).items[0]!.id;
     const agencies = await apiAsUser(page, 'GET', `/api/agencies?q=${encodeURIComponent('Sở Tài chính')}`);
     const agencyId = (agencies.body as { items: { id: string; name: string }[] }).items.find((a) => a.name === 'Sở Tài chính')!.id;
-    const drafted = await apiAsUser(page, 'POST', '/api/documents/outgoing', { typeCode: 'CV', subject: SUBJECT, signerId, contentFileId, recipients: [{ agencyId }] });
+    const drafted = await apiAsUser(page, 'POST', '/api/documents/outgoing', { typeCode: 'CV', subject: SUBJECT, signerId, contentFileId, attachmentIds: [annexId], recipients: [{ agencyId }] });
     expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
     documentId = (drafted.body as { id: string }).id;
     const submitted = await apiAsUser(page, 'POST', `/api/documents/outgoing/${documentId}/submit`, { toUserId: signerId });
@@ -227,13 +230,15 @@ describe('digital signatures in the web app', () => {
     await page.goto(`/van-ban-di/${documentId}`);
     const seal = flowCard().getByRole('button', { name: 'Ký số của cơ quan' });
     await visible(seal);
-    // The agency signs before the document is numbered: its button comes first.
+    // The agency's signature comes first: it numbers the document, then the clerk issues it.
     const buttons = await flowCard().getByRole('button').allTextContents();
     expect(buttons.indexOf('Ký số của cơ quan')).toBeLessThan(buttons.indexOf('Phát hành'));
     await seal.click();
     const sealDialog = page.getByRole('dialog', { name: 'Ký số của cơ quan' });
     await visible(sealDialog.getByText(/Chứng thư số của cơ quan — Ủy ban nhân dân tỉnh An Giang/));
     await sealDialog.getByLabel('Mật khẩu chứng thư số').fill(pki.passphrase);
+    // The dialog says what else happens: the number, and the annex signed for the agency too.
+    await visible(sealDialog.getByTestId('seal-scope').getByText(/^1 tệp kèm theo \(PDF, DOCX\) cũng được ký số của cơ quan/));
     await shot('seal-dialog', { dialog: true });
     await clickExpectingMessage(page, dialogButton(sealDialog, 'Ký số của cơ quan'), 'Đã thêm chữ ký số của cơ quan');
     await sealDialog.waitFor({ state: 'hidden' });
@@ -245,9 +250,23 @@ describe('digital signatures in the web app', () => {
     expect(await rows.nth(0).textContent()).toContain(PERSON);
     expect(await rows.nth(1).textContent()).toContain(AGENCY_SIGNER);
     await visible(page.getByTestId('document-timeline').getByText('Ký số của cơ quan', { exact: true }));
-    // Sealed once: the step is not offered again.
+    // Sealed once: the step is not offered again; the document has its number, waiting to be issued.
     expect(await flowCard().getByRole('button', { name: 'Ký số của cơ quan' }).count()).toBe(0);
+    await visible(page.getByTestId('outgoing-where').getByText(/^Đã ký số của cơ quan và cấp số \d+\/[A-ZĐ-]+; chờ văn thư phát hành\.$/));
+    const numberNotation = (await page.getByTestId('outgoing-title').textContent())!.match(/\d+\/[A-ZĐ-]+/)![0];
+    // The annex's new version carries the agency's signature: shown on the right, one valid signature.
+    const annexes = page.getByTestId('attachments-card').getByTestId('attachment-version');
+    expect(await annexes.count()).toBe(2);
+    await visible(annexes.first().getByTestId('organization-signed').getByText('Đã ký số của cơ quan'));
+    expect(await annexes.nth(1).getByTestId('organization-signed').count()).toBe(0);
+    await annexes.first().getByRole('button', { name: 'Xem Phu luc I.pdf, phiên bản 2' }).click();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain(AGENCY_SIGNER);
+    expect(await panel.getAttribute('data-status')).toBe('valid');
     await shot('sealed-document');
+    // Back to the content for the picture of the seal over the signature.
+    await page.getByTestId('versions-card').getByRole('button', { name: 'Xem phiên bản 3' }).click();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
     // The preview scrolled to the signature block at the foot of the page: the seal over the signature.
     const pages = page.getByTestId('pdf-pages');
     await visible(pages.getByRole('img', { name: 'Trang 1/1' }));
@@ -259,10 +278,12 @@ describe('digital signatures in the web app', () => {
 
     await flowCard().getByRole('button', { name: 'Phát hành' }).click();
     const issue = page.getByRole('dialog', { name: 'Cấp số và phát hành' });
+    // numbered already: no register is asked, the number is kept
+    await visible(issue.getByTestId('issue-numbered').getByText(new RegExp(`^Số ${numberNotation} đã được cấp khi ký số của cơ quan`)));
     await clickExpectingMessage(page, dialogButton(issue, 'Cấp số và phát hành'), 'Đã phát hành văn bản');
     const number = page.getByTestId('issued-number');
     await visible(number);
-    expect((await number.textContent())!.trim()).toMatch(/^\d+\/[A-ZĐ-]+$/);
+    expect((await number.textContent())!.trim()).toBe(numberNotation);
     await shot('issued-number', { dialog: true });
     await page.locator('.ant-result').getByRole('button', { name: 'Đóng', exact: true }).click();
   });

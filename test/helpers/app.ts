@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/app.js';
+import type { RemoteSigningService } from '../../server/modules/signing/index.js';
 import { DiskBlobStore } from '../../server/platform/files/blob-store.js';
 import type { AuthSettings } from '../../server/platform/auth/service.js';
 import { TEST_PASSWORD } from './constants.js';
@@ -29,11 +30,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { loginRateLimit?: number; filesMaxBytes?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { loginRateLimit?: number; filesMaxBytes?: number; remoteSigningServices?: RemoteSigningService[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = mkdtempSync(path.join(tmpdir(), 'vps-files-'));
   const blobStore = await new DiskBlobStore(filesDir).init();
-  const app = await buildApp({ database, blobStore, filesMaxBytes: options.filesMaxBytes, auth: TEST_AUTH, loginRateLimit: options.loginRateLimit ?? 1000 });
+  const app = await buildApp({ database, blobStore, filesMaxBytes: options.filesMaxBytes, auth: TEST_AUTH, loginRateLimit: options.loginRateLimit ?? 1000, remoteSigningServices: options.remoteSigningServices });
   await app.ready();
   return {
     app,

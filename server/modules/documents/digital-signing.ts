@@ -6,18 +6,19 @@ import { docxToPdf } from '../../platform/files/convert.js';
 import { readVerified, storeGenerated } from '../../platform/files/service.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { getAgency, loadAuthUser } from '../org/index.js';
-import { readAll, sealAppearance, signerAppearance, signWithCertificate, type CertificateSealer, type SignedPdf } from '../signing/index.js';
+import { readAll, sealAppearance, signerAppearance, signWithCertificate, type SignedPdf, type SigningKeys } from '../signing/index.js';
+import { DOCX_MIME, prepareAttachments, signAttachments, signedName } from './attachment-signing.js';
+import { numberOutgoing } from './issuing.js';
 import { loadOutgoing, outgoingEvent } from './outgoing.js';
 import * as out from './outgoing-repo.js';
 import * as repo from './repo.js';
 import type { Db } from '../../db/open.js';
 
 export interface SigningDeps {
-  sealer: CertificateSealer;
+  keys: SigningKeys;
   store: BlobStore;
 }
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fieldError = (path: string, message: string) => new DomainError('BAD_REQUEST', message, { errors: [{ path, message }] });
 
 /** The current content version as PDF bytes: a PDF as it is, a DOCX converted by LibreOffice. */
@@ -34,8 +35,6 @@ interface PersonalSignature {
   method?: string;
   shown?: SignedPdf['shown'];
 }
-
-const signedName = (name: string) => `${name.replace(/\.(pdf|docx)$/i, '')}.pdf`;
 
 /**
  * The signer signs the approved document (Decree 30 art. 13; issue 4 item 2): a PAdES signature with
@@ -69,8 +68,14 @@ export async function signOutgoingWithCertificate(ctx: ServiceContext, deps: Sig
 }
 
 /**
- * The agency's clerk adds the organization signature (Decree 30 art. 14, App. I §II.8): the red seal
- * over the left third of the signer's image, the agency's name and the time, on the signed version.
+ * The agency's clerk adds the organization signature (Decree 30 art. 14, App. I §II.8), in one transaction
+ * with one passphrase:
+ * - the content: the red seal over the left third of the signer's image, the agency's name and the time;
+ * - the document is numbered and dated now (`numberOutgoing`; issuing keeps that number), because
+ * - each attachment in a file of its own gets the agency's signature too: no image, the number and symbol
+ *   and the time (ISO 8601, Vietnam time) in 10 pt at the top right of its first page, kept as the
+ *   attachment's next version (`prepareAttachments` says which kinds are signed, which are left as drafted).
+ * The 'sealed' entry of the timeline lists the files signed (id, SHA-256) and those left unsigned.
  */
 export async function addOrganizationSignature(ctx: ServiceContext, deps: SigningDeps, id: string, input: { certificateId: string; passphrase: string }) {
   await ctx.db.transaction(async (tx) => {
@@ -80,6 +85,7 @@ export async function addOrganizationSignature(ctx: ServiceContext, deps: Signin
     if (!personal) throw new DomainError('INVALID_STATE', 'Người có thẩm quyền chưa ký số văn bản; chữ ký số của cơ quan chỉ thêm sau chữ ký của người ký');
     if (events.some((e) => e.kind === 'sealed')) throw new DomainError('INVALID_STATE', 'Văn bản đã có chữ ký số của cơ quan');
     const { main, pdf } = await currentPdf(tx, deps.store, id);
+    const attachments = await prepareAttachments(tx, deps, id);
     const agency = await getAgency({ ...ctx, db: tx }, doc.agencyId);
     const at = new Date();
     // against the signer's image where it was drawn (or their whole block when it had no image)
@@ -91,8 +97,42 @@ export async function addOrganizationSignature(ctx: ServiceContext, deps: Signin
     const file = await storeGenerated({ ...ctx, db: tx }, deps.store, { name: main.name, mime: 'application/pdf', bytes: Buffer.from(signed.bytes) });
     const version = await out.nextVersion(tx, id);
     await out.attachFile(tx, { documentId: id, fileId: file.id, role: 'main', position: (await out.maxPosition(tx, id)) + 1, version });
-    await outgoingEvent(ctx, tx, id, 'sealed', `Ký số của cơ quan: ${agency.name} (chứng thư số ${signed.certificate.subjectName})`, { fileId: file.id, sha256: file.sha256, certificateId: signed.certificate.id, version });
-    await audit(ctx, tx, { action: 'document.sealed', entityType: 'document', entityId: id, summary: `Thêm chữ ký số của cơ quan: ${doc.subject}`, after: { sha256: file.sha256, serialNumber: signed.certificate.serialNumber } });
+    // the register's counter is locked from here to commit: only the attachments' signing waits on it
+    const numbered = await numberOutgoing(ctx, tx, doc, { at });
+    const signedAttachments = await signAttachments(ctx, tx, deps, { documentId: id, toSign: attachments.toSign, numberNotation: numbered.numberNotation, ...input, at });
+    const note = [
+      `Ký số của cơ quan: ${agency.name} (chứng thư số ${signed.certificate.subjectName})`,
+      `cấp số ${numbered.numberNotation} ngày ${numbered.issuedDate.split('-').reverse().join('/')} (${numbered.registerName})`,
+      signedAttachments.length > 0 && `ký số ${signedAttachments.length} phụ lục: ${signedAttachments.map((a) => a.name).join(', ')}`,
+      attachments.unsigned.length > 0 && `không ký số được ${attachments.unsigned.map((a) => `${a.name} (${a.reason})`).join(', ')}`,
+    ].filter(Boolean);
+    await outgoingEvent(ctx, tx, id, 'sealed', note.join('; '), {
+      fileId: file.id,
+      sha256: file.sha256,
+      certificateId: signed.certificate.id,
+      version,
+      issueNumber: numbered.issueNumber,
+      registerId: numbered.registerId,
+      numberNotation: numbered.numberNotation,
+      attachments: signedAttachments,
+      unsignedAttachments: attachments.unsigned,
+    });
+    await audit(ctx, tx, {
+      action: 'document.sealed',
+      entityType: 'document',
+      entityId: id,
+      summary: `Thêm chữ ký số của cơ quan, cấp số ${numbered.numberNotation}: ${doc.subject}`,
+      after: {
+        sha256: file.sha256,
+        serialNumber: signed.certificate.serialNumber,
+        registerId: numbered.registerId,
+        issueNumber: numbered.issueNumber,
+        year: numbered.year,
+        numberNotation: numbered.numberNotation,
+        attachments: signedAttachments.map((a) => ({ fileId: a.fileId, sha256: a.sha256 })),
+        unsignedAttachments: attachments.unsigned.map((a) => a.fileId),
+      },
+    });
   });
 }
 

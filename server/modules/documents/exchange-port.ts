@@ -1,15 +1,20 @@
 import { and, asc, eq, isNotNull, isNull, notInArray, or } from 'drizzle-orm';
+import { z } from 'zod';
 import { newId } from '../../db/columns.js';
 import type { Db } from '../../db/open.js';
+import { vietnamDate } from '../../platform/calendar/date-only.js';
 import { agencies } from '../org/tables.js';
-import { documentTypeName } from './document-types.js';
+import { DOCUMENT_TYPE_CODES, documentTypeName } from './document-types.js';
+import { NumberNotation } from './schemas.js';
+import { currentFiles } from './outgoing.js';
 import * as repo from './repo.js';
 import * as routingRepo from './routing-repo.js';
 import { documentAssignments, documentRecipients, documents, type RecipientStatus } from './tables.js';
 
 /*
  * What the exchange module needs of documents, without an acting user (the outbox runs as a job): issued
- * documents waiting for their outside recipients, and the way back — what those recipients answered.
+ * documents waiting for their outside recipients, the way back — what those recipients answered — and what
+ * a sender's revocation, update or replacement does to the incoming documents registered from its messages.
  */
 
 export interface IssuedForExchange {
@@ -27,7 +32,7 @@ export interface IssuedForExchange {
   signerName: string | null;
   signerPosition: string | null;
   urgency: string;
-  /** the signed main file last issued, then the attachments */
+  /** the signed main file last issued, then the current version of each attachment (`currentFiles`) */
   files: { id: string; name: string; mime: string; size: number; sha256: string; role: 'main' | 'attachment' }[];
   recipients: { id: string; kind: string; name: string; organId: string | null; status: RecipientStatus }[];
 }
@@ -41,9 +46,7 @@ export async function issuedForExchange(db: Db, tenantId: string, documentId: st
     .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
   if (!d || d.doc.direction !== 'outgoing' || d.doc.status !== 'issued' || !d.doc.codeNumber || !d.doc.codeNotation || !d.doc.issuedDate) return null;
   if (d.doc.confidentiality !== 'normal') return null;
-  const files = await repo.getDocumentFiles(db, documentId);
-  const mains = files.filter((f) => f.role === 'main');
-  const sent = [mains.at(-1), ...files.filter((f) => f.role === 'attachment')].flatMap((f) => (f ? [{ id: f.id, name: f.name, mime: f.mime, size: f.size, sha256: f.sha256, role: f.role }] : []));
+  const sent = currentFiles(await repo.getDocumentFiles(db, documentId)).map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, sha256: f.sha256, role: f.role }));
   const recipients = await db.select().from(documentRecipients).where(eq(documentRecipients.documentId, documentId)).orderBy(asc(documentRecipients.position));
   return {
     id: d.doc.id,
@@ -149,14 +152,145 @@ export async function recalledRecipientsToTell(db: Db, limit: number) {
 }
 
 /**
- * The sender took its document back (edXML 13, Decree 30 art. 18): the incoming document here is
- * withdrawn like a copy recalled inside the province — its open assignments end, the timeline says why.
+ * The sender took its document back (edXML 13 or a revocation, Decree 30 art. 18), or replaced it: the
+ * incoming document here is withdrawn like a copy recalled inside the province — its open assignments end,
+ * the timeline says why (the note is written as given). False when it was withdrawn already.
  */
-export async function withdrawIncoming(db: Db, tenantId: string, documentId: string, note: string) {
+export async function withdrawIncoming(db: Db, tenantId: string, documentId: string, note: string): Promise<boolean> {
   const now = new Date();
   const [d] = await db.select({ status: documents.status }).from(documents).where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
-  if (!d || d.status === 'withdrawn') return;
+  if (!d || d.status === 'withdrawn') return false;
   await db.update(documents).set({ status: 'withdrawn', updatedAt: now }).where(eq(documents.id, documentId));
   for (const a of await routingRepo.getAssignments(db, documentId)) if (routingRepo.ACTIVE_STATUSES.includes(a.status)) await routingRepo.updateAssignment(db, a.id, { status: 'recalled', doneAt: now });
-  await repo.addEvent(db, { id: newId(), tenantId, documentId, actorId: null, actorName: 'Hệ thống', kind: 'withdrawn', note: `Cơ quan gửi lấy lại văn bản qua liên thông: ${note}` });
+  await repo.addEvent(db, { id: newId(), tenantId, documentId, actorId: null, actorName: 'Hệ thống', kind: 'withdrawn', note });
+  return true;
+}
+
+/** What an update from the sender (edXML BussinessDocType 2) may change on an incoming document. */
+export interface IncomingCorrection {
+  numberNotation?: string;
+  issuedDate?: string;
+  typeCode?: string;
+  subject?: string;
+  signerName?: string;
+  signerPosition?: string;
+}
+
+export interface FieldChange {
+  field: keyof IncomingCorrection;
+  label: string;
+  from: string | null;
+  to: string;
+}
+
+const CORRECTION_LABELS: Record<keyof IncomingCorrection, string> = {
+  numberNotation: 'Số, ký hiệu',
+  issuedDate: 'Ngày ban hành',
+  typeCode: 'Loại văn bản',
+  subject: 'Trích yếu',
+  signerName: 'Người ký',
+  signerPosition: 'Chức vụ người ký',
+};
+
+// The same bounds as registering by hand (RegisterIncomingRequest), so an update cannot store what a clerk could not.
+const CorrectionSchema = z.object({
+  numberNotation: NumberNotation.optional(),
+  issuedDate: z.iso.date().optional(),
+  typeCode: z.enum(DOCUMENT_TYPE_CODES).optional(),
+  subject: z.string().trim().min(1).max(500).optional(),
+  signerName: z.string().trim().min(1).max(50).optional(),
+  signerPosition: z.string().trim().min(1).max(100).optional(),
+});
+
+const dayText = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
+
+export interface RefusedCorrection {
+  field: keyof IncomingCorrection;
+  /** "Ngày ban hành “2030-01-01”", for the clerk */
+  said: string;
+}
+
+/**
+ * The fields of a correction an incoming document may take — the bounds of registering by hand, and no date
+ * after `latestDay` (the day it was received) — and the ones it may not.
+ */
+export function checkCorrection(correction: IncomingCorrection, latestDay: string): { valid: IncomingCorrection; refused: RefusedCorrection[] } {
+  const valid: IncomingCorrection = {};
+  const refused: RefusedCorrection[] = [];
+  for (const [field, value] of Object.entries(correction) as [keyof IncomingCorrection, string | undefined][]) {
+    if (value === undefined) continue;
+    const parsed = CorrectionSchema.shape[field].safeParse(value);
+    if (parsed.success && !(field === 'issuedDate' && value > latestDay)) valid[field] = parsed.data as string;
+    else refused.push({ field, said: `${CORRECTION_LABELS[field]} “${value.slice(0, 60)}”` });
+  }
+  return { valid, refused };
+}
+
+/**
+ * The sender corrected what it sent (edXML update): the fields that differ are changed on the incoming
+ * document, and one timeline entry lists each as old → new. What `checkCorrection` refuses is left as it was.
+ */
+export async function correctIncoming(db: Db, tenantId: string, documentId: string, correction: IncomingCorrection, why: string) {
+  const [d] = await db.select().from(documents).where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId), eq(documents.direction, 'incoming')));
+  if (!d) return { changes: [] as FieldChange[], refused: [] as RefusedCorrection[] };
+  const { valid, refused } = checkCorrection(correction, d.receivedAt ? vietnamDate(d.receivedAt) : vietnamDate(new Date()));
+  const current: Record<keyof IncomingCorrection, string | null> = {
+    numberNotation: d.codeNumber && d.codeNotation ? `${d.codeNumber}/${d.codeNotation}` : null,
+    issuedDate: d.issuedDate,
+    typeCode: d.typeCode,
+    subject: d.subject,
+    signerName: d.signerName,
+    signerPosition: d.signerPosition,
+  };
+  const changes: FieldChange[] = (Object.keys(valid) as (keyof IncomingCorrection)[])
+    .filter((field) => valid[field] !== current[field])
+    .map((field) => ({ field, label: CORRECTION_LABELS[field], from: current[field], to: valid[field]! }));
+  if (changes.length === 0) return { changes, refused };
+
+  const slash = valid.numberNotation?.indexOf('/') ?? -1;
+  await db
+    .update(documents)
+    .set({
+      ...(valid.numberNotation ? { codeNumber: valid.numberNotation.slice(0, slash), codeNotation: valid.numberNotation.slice(slash + 1) } : {}),
+      ...(valid.issuedDate ? { issuedDate: valid.issuedDate } : {}),
+      ...(valid.typeCode ? { typeCode: valid.typeCode } : {}),
+      ...(valid.subject ? { subject: valid.subject } : {}),
+      ...(valid.signerName ? { signerName: valid.signerName } : {}),
+      ...(valid.signerPosition ? { signerPosition: valid.signerPosition } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(documents.id, documentId));
+  const shown = (c: FieldChange, v: string | null) => (c.field === 'issuedDate' ? dayText(v) : c.field === 'typeCode' && v ? documentTypeName(v) : v) ?? '(trống)';
+  const list = changes.map((c) => `${c.label}: ${shown(c, c.from)} → ${shown(c, c.to)}`).join('; ');
+  await repo.addEvent(db, { id: newId(), tenantId, documentId, actorId: null, actorName: 'Hệ thống', kind: 'exchange_updated', note: `${why}. ${list}`, data: { changes } });
+  return { changes, refused };
+}
+
+/** An incoming document as another one's timeline names it: "văn bản đến số 12/2025 (345/UBND-VP)". */
+export async function incomingReference(db: Db, tenantId: string, documentId: string): Promise<string | null> {
+  const [d] = await db
+    .select({ arrivalNumber: documents.arrivalNumber, arrivalYear: documents.arrivalYear, codeNumber: documents.codeNumber, codeNotation: documents.codeNotation })
+    .from(documents)
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.id, documentId)));
+  if (!d) return null;
+  return `văn bản đến số ${d.arrivalNumber}/${d.arrivalYear} (${d.codeNumber}/${d.codeNotation})`;
+}
+
+/**
+ * The sender replaced one document by another (edXML replace): documents have no link of their own, so
+ * each timeline names the other — the replaced one points at its replacement and back.
+ */
+export async function linkReplacement(db: Db, tenantId: string, replacementId: string, replaced: { documentId: string | null; description: string }[]) {
+  const replacement = await incomingReference(db, tenantId, replacementId);
+  const named: string[] = [];
+  for (const r of replaced) {
+    const old = r.documentId ? await incomingReference(db, tenantId, r.documentId) : null;
+    named.push(old ?? r.description);
+    if (r.documentId && old) {
+      await repo.addEvent(db, { id: newId(), tenantId, documentId: r.documentId, actorId: null, actorName: 'Hệ thống', kind: 'replaced', note: `Được thay thế bởi ${replacement}`, data: { documentId: replacementId } });
+    }
+  }
+  if (named.length === 0) return;
+  const ids = replaced.flatMap((r) => (r.documentId ? [r.documentId] : []));
+  await repo.addEvent(db, { id: newId(), tenantId, documentId: replacementId, actorId: null, actorName: 'Hệ thống', kind: 'replaces', note: `Thay thế ${named.join('; ')}`, data: { documentIds: ids } });
 }

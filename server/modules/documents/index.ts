@@ -2,12 +2,19 @@
 export { getDocument, listIncoming, registerIncoming } from './service.js';
 export { DOCUMENT_TYPE_CODES, DOCUMENT_TYPES, documentTypeName, type Confidentiality, type Urgency } from './document-types.js';
 export {
+  checkCorrection,
+  correctIncoming,
   incomingProgressCode,
+  incomingReference,
   issuedForExchange,
+  linkReplacement,
   recalledRecipientsToTell,
   recipientsAwaitingExchange,
   recordRecipientExchange,
   reopenRecipientsFor,
   withdrawIncoming,
+  type FieldChange,
+  type IncomingCorrection,
   type IssuedForExchange,
+  type RefusedCorrection,
 } from './exchange-port.js';

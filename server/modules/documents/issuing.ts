@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { getAgency } from '../org/index.js';
 import { DOCUMENT_TYPES, isStateSecret, type Confidentiality } from './document-types.js';
-import { loadOutgoing, outgoingEvent } from './outgoing.js';
+import { currentFiles, loadOutgoing, outgoingEvent } from './outgoing.js';
 import * as out from './outgoing-repo.js';
 import { assertOpen } from './registers.js';
 import * as repo from './repo.js';
@@ -26,37 +26,75 @@ export function notationOf(typeCode: string, agencyShort: string, unitShort: str
   return parts.join('-').toUpperCase().replace(/\s+/g, '');
 }
 
+/** The number and date of an outgoing document, in its register's series for the year. */
+export interface IssueNumber {
+  registerId: string;
+  registerName: string;
+  issueNumber: number;
+  year: number;
+  codeNumber: string;
+  codeNotation: string;
+  issuedDate: string;
+  numberNotation: string;
+}
+
+const numberOf = (n: Omit<IssueNumber, 'numberNotation'>): IssueNumber => ({ ...n, numberNotation: `${n.codeNumber}/${n.codeNotation}` });
+
 /**
- * Numbers, dates and issues a signed document (art. 15–16): the next number of the series for the year,
- * never reused; then delivery — agencies of the tenant get it at once as an incoming document with their
- * next arrival number, internal units receive it for information, outside recipients wait for the
- * electronic exchange. All in one transaction: a failure gives the number back.
+ * Numbers and dates a signed document (art. 15.3: the System numbers and dates electronic documents), once:
+ * the next number of the series for the year, never reused. The clerk's order is number and date, register,
+ * the agency's signature, issue (art. 14; "sign first, then number"): a document the clerk adds the agency's
+ * signature to is numbered then, since its attachments in separate files carry that number in their own
+ * signature (App. I §II.8); any other is numbered when issued. The series' counter stays locked until the
+ * caller's transaction ends, so a failure gives the number back.
+ */
+export async function numberOutgoing(ctx: ServiceContext, tx: Db, doc: DocRow, input: { registerId?: string | undefined; at: Date }): Promise<IssueNumber> {
+  if (doc.issueNumber !== null && doc.registerId && doc.issueYear && doc.codeNumber && doc.codeNotation && doc.issuedDate) {
+    if (input.registerId && input.registerId !== doc.registerId) {
+      throw fieldError('registerId', `Văn bản đã được cấp số ${doc.codeNumber}/${doc.codeNotation} trong "${doc.registerName ?? ''}" khi thêm chữ ký số của cơ quan`);
+    }
+    const { registerId, issueNumber, issueYear: year, codeNumber, codeNotation, issuedDate } = doc;
+    return numberOf({ registerId, registerName: doc.registerName ?? '', issueNumber, year, codeNumber, codeNotation, issuedDate });
+  }
+  const secret = isStateSecret(doc.confidentiality as Confidentiality);
+  const registers = await out.findOutgoingRegisters(tx, ctx.actor.tenantId, doc.agencyId, secret);
+  let register = input.registerId ? registers.find((r) => r.id === input.registerId) : (registers.find((r) => r.typeCodes?.includes(doc.typeCode)) ?? registers.find((r) => !r.typeCodes?.length));
+  if (input.registerId && !register) throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật đi của cơ quan' : 'Sổ không phải sổ văn bản đi đang dùng của cơ quan');
+  register ??= await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: doc.agencyId, direction: 'outgoing', name: secret ? 'Sổ văn bản mật đi' : 'Sổ văn bản đi', secret });
+  const issuedDate = vietnamDate(input.at);
+  const year = Number(issuedDate.slice(0, 4));
+  await assertOpen({ ...ctx, db: tx }, register.id, issuedDate);
+  const agency = await getAgency({ ...ctx, db: tx }, doc.agencyId);
+  const unit = await out.unitName(tx, doc.draftingUnitId);
+  const codeNotation = notationOf(doc.typeCode, agency.shortName, unit?.shortName ?? null);
+  // the series' counter is locked from here to commit
+  const issueNumber = await repo.nextNumber(tx, register.id, year);
+  const codeNumber = pad2(issueNumber);
+  await out.updateDocument(tx, doc.id, { registerId: register.id, issueNumber, issueYear: year, codeNumber, codeNotation, issuedDate });
+  return numberOf({ registerId: register.id, registerName: register.name, issueNumber, year, codeNumber, codeNotation, issuedDate });
+}
+
+/**
+ * Issues a signed document (art. 16), numbered and dated now unless the agency's signature already gave it
+ * its number: agencies of the tenant get it at once as an incoming document with their next arrival
+ * number, internal units receive it for information, outside recipients wait for the electronic exchange.
+ * What is sent is the document as it is now (`currentFiles`). All in one transaction: a failure gives a
+ * number taken here back.
  */
 export async function issueOutgoingDocument(ctx: ServiceContext, id: string, input: { registerId?: string | undefined }) {
   return ctx.db.transaction(async (tx) => {
     const doc = await loadOutgoing(ctx, tx, id, 'issue', 'Chỉ phát hành được văn bản đã ký');
     const secret = isStateSecret(doc.confidentiality as Confidentiality);
-    const registers = await out.findOutgoingRegisters(tx, ctx.actor.tenantId, doc.agencyId, secret);
-    let register = input.registerId ? registers.find((r) => r.id === input.registerId) : (registers.find((r) => r.typeCodes?.includes(doc.typeCode)) ?? registers.find((r) => !r.typeCodes?.length));
-    if (input.registerId && !register) throw fieldError('registerId', secret ? 'Văn bản mật phải vào sổ văn bản mật đi của cơ quan' : 'Sổ không phải sổ văn bản đi đang dùng của cơ quan');
-    register ??= await repo.ensureRegister(tx, { id: newId(), tenantId: ctx.actor.tenantId, agencyId: doc.agencyId, direction: 'outgoing', name: secret ? 'Sổ văn bản mật đi' : 'Sổ văn bản đi', secret });
     const now = new Date();
-    const today = vietnamDate(now);
-    const year = Number(today.slice(0, 4));
-    await assertOpen({ ...ctx, db: tx }, register.id, today);
+    const numberedBefore = doc.issueNumber !== null;
+    const numbered = await numberOutgoing(ctx, tx, doc, { registerId: input.registerId, at: now });
+    const { codeNumber, codeNotation, issueNumber, year, numberNotation } = numbered;
+    const today = numbered.issuedDate;
     const agency = await getAgency({ ...ctx, db: tx }, doc.agencyId);
-    const unit = await out.unitName(tx, doc.draftingUnitId);
-    const codeNotation = notationOf(doc.typeCode, agency.shortName, unit?.shortName ?? null);
     const recipients = await out.getRecipients(tx, id);
-    const files = await repo.getDocumentFiles(tx, id);
-    const mains = files.filter((f) => f.role === 'main');
-    const deliver = [mains.at(-1), ...files.filter((f) => f.role === 'attachment')].flatMap((f) => (f ? [f.id] : []));
-
-    // the series' counter is locked from here to commit
-    const issueNumber = await repo.nextNumber(tx, register.id, year);
-    const codeNumber = pad2(issueNumber);
-    await out.updateDocument(tx, id, { registerId: register.id, issueNumber, issueYear: year, codeNumber, codeNotation, issuedDate: today, issuedAt: now, status: 'issued' });
-    const numberNotation = `${codeNumber}/${codeNotation}`;
+    const deliver = currentFiles(await repo.getDocumentFiles(tx, id)).map((f) => f.id);
+    await out.updateDocument(tx, id, { issuedAt: now, status: 'issued' });
+    const register = { id: numbered.registerId, name: numbered.registerName };
 
     let delivered = 0;
     for (const r of recipients) {
@@ -74,7 +112,8 @@ export async function issueOutgoingDocument(ctx: ServiceContext, id: string, inp
       delivered += 1;
     }
     if (doc.replyToId) await out.markCopyAnswered(tx, doc.replyToId);
-    const note = `Cấp số ${numberNotation} ngày ${today.split('-').reverse().join('/')} (${register.name}); ${delivered ? `đã gửi ${delivered} cơ quan trong tỉnh` : 'không có cơ quan nhận trong tỉnh'}`;
+    const numberedNote = `${numberedBefore ? 'Phát hành văn bản số' : 'Cấp số'} ${numberNotation} ngày ${today.split('-').reverse().join('/')} (${register.name})`;
+    const note = `${numberedNote}; ${delivered ? `đã gửi ${delivered} cơ quan trong tỉnh` : 'không có cơ quan nhận trong tỉnh'}`;
     await outgoingEvent(ctx, tx, id, 'issued', note, { issueNumber, registerId: register.id });
     await audit(ctx, tx, { action: 'document.issued', entityType: 'document', entityId: id, summary: `Phát hành văn bản ${numberNotation}`, after: { registerId: register.id, issueNumber, year, numberNotation, delivered } });
     return { numberNotation };

@@ -283,8 +283,40 @@ export async function listOutgoing<S extends object>(ctx: ServiceContext, q: In<
 
 export const outgoingCounts = (ctx: ServiceContext) => out.countOutgoing(ctx.db, outgoingActor(ctx.actor));
 
+type FileVersion = Awaited<ReturnType<typeof repo.getDocumentFiles>>[number];
+
+/**
+ * What the document is now: the newest content version first, then the newest version of each attachment
+ * (an attachment's versions share its position; the one with the agency's signature follows the file as
+ * drafted). These are the files issued, sent and shown; the earlier versions stay as the history.
+ */
+export function currentFiles<F extends Pick<FileVersion, 'role' | 'position' | 'version'>>(files: F[]): F[] {
+  const main = files.filter((f) => f.role === 'main').at(-1);
+  const newest = new Map<number, F>();
+  for (const f of files) if (f.role === 'attachment' && f.version > (newest.get(f.position)?.version ?? 0)) newest.set(f.position, f);
+  return [...(main ? [main] : []), ...[...newest.values()].sort((a, b) => a.position - b.position)];
+}
+
+/** The attachment files the agency's signature was added to, from the 'sealed' entry of the timeline. */
+function organizationSigned(events: { kind: string; data: unknown }[]): Set<string> {
+  const sealed = events.findLast((e) => e.kind === 'sealed')?.data as { attachments?: { fileId: string }[] } | null | undefined;
+  return new Set((sealed?.attachments ?? []).map((a) => a.fileId));
+}
+
+/** Every version of every attachment: the attachments in order (numbered from 1), each newest first. */
+function attachmentVersions(files: FileVersion[], signed: Set<string>) {
+  const current = new Set(currentFiles(files).map((f) => f.id));
+  const positions = [...new Set(files.filter((f) => f.role === 'attachment').map((f) => f.position))].sort((a, b) => a - b);
+  return positions.flatMap((position, i) =>
+    files
+      .filter((f) => f.role === 'attachment' && f.position === position)
+      .sort((a, b) => b.version - a.version)
+      .map((f) => ({ fileId: f.id, name: f.name, mime: f.mime, size: f.size, version: f.version, addedAt: f.addedAt.toISOString(), attachment: i + 1, current: current.has(f.id), organizationSigned: signed.has(f.id) })),
+  );
+}
+
 /** The outgoing part of a document's detail. */
-export async function outgoingPart(ctx: ServiceContext, d: DocRow, files: Awaited<ReturnType<typeof repo.getDocumentFiles>>) {
+export async function outgoingPart(ctx: ServiceContext, d: DocRow, files: FileVersion[], events: { kind: string; data: unknown }[]) {
   const [recipients, names, unit] = await Promise.all([out.getRecipients(ctx.db, d.id), out.userNames(ctx.db, d.holderId ? [d.holderId] : []), out.unitName(ctx.db, d.draftingUnitId)]);
   const iso = (x: Date | null) => x?.toISOString() ?? null;
   return {
@@ -300,6 +332,7 @@ export async function outgoingPart(ctx: ServiceContext, d: DocRow, files: Awaite
       .filter((f) => f.role === 'main')
       .map((f) => ({ fileId: f.id, name: f.name, mime: f.mime, size: f.size, version: f.version, addedAt: f.addedAt.toISOString() }))
       .reverse(),
+    attachments: attachmentVersions(files, organizationSigned(events)),
     actions: outgoingActions(ctx.actor, d),
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, samplePdf } from '../../../test/helpers/fixtures.js';
 import { extractPdfText } from './content-text.js';
+import { vietnamDate } from '../../platform/calendar/date-only.js';
 
 let t: TestApp;
 let clerk: Session;
@@ -113,7 +114,7 @@ describe('registers of Decree 30 Appendix IV', () => {
     const decision = await issue('QĐ', 'Quyết định thành lập tổ công tác');
     expect(decision).toMatchObject({ numberNotation: '01/QĐ-VP', registerName: 'Sổ Quyết định' });
     expect((await issue('CV', 'Về việc thứ hai')).numberNotation).toBe('02/VP-TH');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = vietnamDate(new Date()); // the register's day is Vietnam's, not UTC's
     const out = (await get(clerk, `/api/document-registers/${general.registerId}/entries?from=2026-01-01&to=${today}`)).json();
     expect(out.title).toBe('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
     expect(out.rows.map((r: string[]) => r[0])).toEqual(['01/VP-TH', '02/VP-TH']);

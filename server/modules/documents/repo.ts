@@ -205,7 +205,7 @@ export async function getVisibleDocument(db: Db, tenantId: string, v: Visibility
 export async function getDocumentFiles(db: Db, documentId: string) {
   const query = prepared(db, 'documents_files', (d) =>
     d
-      .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, version: documentFiles.version, addedAt: documentFiles.addedAt, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
+      .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, sha256: files.sha256, role: documentFiles.role, version: documentFiles.version, position: documentFiles.position, addedAt: documentFiles.addedAt, tenantId: files.tenantId, createdBy: files.createdBy, createdAt: files.createdAt })
       .from(documentFiles)
       .innerJoin(files, eq(files.id, documentFiles.fileId))
       .where(eq(documentFiles.documentId, sql.placeholder('documentId')))

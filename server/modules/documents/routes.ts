@@ -18,10 +18,10 @@ import { AssignDocumentRequest, AssignmentParams, CompleteRequest, ExtendRequest
 import { DocumentSummaryResponse } from './schemas.js';
 import * as documents from './service.js';
 import { DomainError } from '../../platform/http/errors.js';
-import { readAll, SignRequest, VerificationResponse, verifyPdf, type CertificateSealer } from '../signing/index.js';
+import { readAll, SignRequest, VerificationResponse, verifyPdf, type SigningKeys } from '../signing/index.js';
 import * as digitalSigning from './digital-signing.js';
 
-export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; sealer: CertificateSealer }) {
+export function documentRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; keys: SigningKeys }) {
   const r = typed(app);
   const tags = ['Văn bản'];
   const { db } = deps;

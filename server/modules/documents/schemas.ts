@@ -107,6 +107,12 @@ export const RecipientResponse = z.object({
 
 export const VersionResponse = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int(), version: z.number().int(), addedAt: z.iso.datetime() });
 
+export const AttachmentVersionResponse = VersionResponse.extend({
+  attachment: z.number().int().min(1).describe('Thứ tự của phụ lục, tài liệu kèm theo (từ 1)'),
+  current: z.boolean().describe('Phiên bản hiện hành: phiên bản được phát hành, gửi đi'),
+  organizationSigned: z.boolean().describe('Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8)'),
+});
+
 export const OutgoingPartResponse = z.object({
   draftingUnitName: z.string().nullable(),
   signerId: z.uuid().nullable(),
@@ -117,6 +123,7 @@ export const OutgoingPartResponse = z.object({
   replyToId: z.uuid().nullable(),
   recipients: z.array(RecipientResponse),
   versions: z.array(VersionResponse).describe('Các phiên bản dự thảo, mới nhất trước'),
+  attachments: z.array(AttachmentVersionResponse).describe('Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước'),
   actions: z.array(z.enum(['edit', 'add_version', 'submit', 'return', 'comment', 'approve', 'sign', 'seal', 'issue', 'recall'])).describe('Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan)'),
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, vietnamesePdf } from '../../../test/helpers/fixtures.js';
 import { extractPendingContent } from './content-text.js';
+import { vietnamDate } from '../../platform/calendar/date-only.js';
 
 let t: TestApp;
 let clerk: Session;
@@ -71,7 +72,7 @@ describe('document statistics', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ received: 4, receivedElectronic: 4, routed: 1, issued: 0 });
     // the assignment was made today, outside June
-    const now = new Date().toISOString().slice(0, 10);
+    const now = vietnamDate(new Date()); // statistics count by Vietnam's day, not UTC's
     const today = (await t.as(chief, { method: 'GET', url: `/api/documents/stats?from=${now}&to=${now}` })).json();
     expect(today.handling).toMatchObject({ assigned: 1, open: 1, openOverdue: 0, doneOnTime: 0, onTimeRate: null });
     expect(today.perUnit).toEqual([expect.objectContaining({ unitName: 'Phòng Tổng hợp', assigned: 1, open: 1 })]);

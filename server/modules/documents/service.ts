@@ -16,7 +16,7 @@ import { assertOpen } from './registers.js';
 import { writeNumbered } from './numbering-batch.js';
 import * as repo from './repo.js';
 import { markCopyRead } from './outgoing-repo.js';
-import { outgoingPart } from './outgoing.js';
+import { currentFiles, outgoingPart } from './outgoing.js';
 import { holds, routingView } from './routing.js';
 import * as routingRepo from './routing-repo.js';
 import type { ListIncomingQuery, RegisterIncomingRequest } from './schemas.js';
@@ -266,7 +266,7 @@ async function loadDetail(ctx: ServiceContext, row: repo.DocumentRow) {
     routingRepo.getAssignments(ctx.db, id),
     routingRepo.getReads(ctx.db, id),
   ]);
-  const current = row.direction === 'outgoing' ? fileRows.filter((f) => f.role === 'attachment' || f === fileRows.filter((m) => m.role === 'main').at(-1)) : fileRows;
+  const current = row.direction === 'outgoing' ? currentFiles(fileRows) : fileRows;
   const view = {
     ...toDocumentSummary(row),
     signerName: row.signerName,
@@ -278,7 +278,7 @@ async function loadDetail(ctx: ServiceContext, row: repo.DocumentRow) {
     routing: routingView(ctx.actor, row, assignments),
     readers: reads.length,
     sourceDocumentId: row.sourceDocumentId,
-    outgoing: row.direction === 'outgoing' ? await outgoingPart(ctx, row, fileRows) : null,
+    outgoing: row.direction === 'outgoing' ? await outgoingPart(ctx, row, fileRows, events) : null,
   };
   return { view, reads };
 }

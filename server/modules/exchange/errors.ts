@@ -15,6 +15,7 @@ export const EDXML_ERROR_CODES = [
   'EDXML_BAD_BASE64',
   'EDXML_BAD_ZIP',
   'EDXML_INVALID_OUTGOING',
+  'EDXML_BAD_SIGNATURE',
 ] as const;
 export type EdxmlErrorCode = (typeof EDXML_ERROR_CODES)[number];
 

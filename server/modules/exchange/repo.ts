@@ -1,19 +1,64 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { agencies } from '../org/tables.js';
 import { exchangeMessages, exchangeOutbox, exchangePeers, type ExchangeMessageStatus, type OutboxStatus } from './tables.js';
 
 export type ExchangeMessageRow = typeof exchangeMessages.$inferSelect;
 
-export async function findByDocumentId(db: Db, tenantId: string, agencyId: string, edxmlDocumentId: string) {
+/** The message received earlier with this DocumentId and key (see exchangeMessages.messageKey). */
+export async function findByDocumentId(db: Db, tenantId: string, agencyId: string, edxmlDocumentId: string, messageKey: string) {
   const [row] = await db
     .select()
     .from(exchangeMessages)
-    .where(and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.agencyId, agencyId), eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId)));
+    .where(
+      and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.agencyId, agencyId), eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId), eq(exchangeMessages.messageKey, messageKey)),
+    );
   return row ?? null;
 }
 
-/** false when the same message arrived meanwhile (the unique DocumentId per agency). */
+/**
+ * The documents a sender sent this agency under a DocumentId — not its revocations nor the updates already
+ * carried out — locked, since a revocation, update or replacement is about to change them.
+ */
+export async function documentsSentAs(db: Db, tenantId: string, agencyId: string, fromOrganId: string, edxmlDocumentId: string) {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(
+      and(
+        eq(exchangeMessages.tenantId, tenantId),
+        eq(exchangeMessages.agencyId, agencyId),
+        eq(exchangeMessages.fromOrganId, fromOrganId),
+        eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId),
+        ne(exchangeMessages.businessDocType, 1),
+        ne(exchangeMessages.status, 'applied'),
+      ),
+    )
+    .orderBy(asc(exchangeMessages.receivedAt), asc(exchangeMessages.id))
+    .for('update');
+}
+
+/**
+ * Revocations still waiting for their document, and replacements, that name this DocumentId: a document
+ * that arrives after them is set aside at once.
+ */
+export async function businessMessagesNaming(db: Db, tenantId: string, agencyId: string, fromOrganId: string, edxmlDocumentId: string) {
+  return db
+    .select()
+    .from(exchangeMessages)
+    .where(
+      and(
+        eq(exchangeMessages.tenantId, tenantId),
+        eq(exchangeMessages.agencyId, agencyId),
+        eq(exchangeMessages.fromOrganId, fromOrganId),
+        arrayContains(exchangeMessages.targetDocumentIds, [edxmlDocumentId]),
+        or(and(eq(exchangeMessages.businessDocType, 1), eq(exchangeMessages.status, 'pending')), eq(exchangeMessages.businessDocType, 3)),
+      ),
+    )
+    .orderBy(asc(exchangeMessages.receivedAt), asc(exchangeMessages.id));
+}
+
+/** false when the same message arrived meanwhile (the unique DocumentId and key per agency). */
 export async function insertMessage(db: Db, values: typeof exchangeMessages.$inferInsert): Promise<boolean> {
   const rows = await db.insert(exchangeMessages).values(values).onConflictDoNothing().returning({ id: exchangeMessages.id });
   return rows.length > 0;
@@ -24,9 +69,14 @@ export async function getMessage(db: Db, tenantId: string, agencyId: string, id:
   return row ?? null;
 }
 
+/** One page of the agency's received messages, newest first, and how many there are in all. */
 export async function findMessages(db: Db, tenantId: string, agencyId: string, status: ExchangeMessageStatus | undefined, limit: number, offset: number) {
   const where = and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.agencyId, agencyId), status ? eq(exchangeMessages.status, status) : undefined);
-  return db.select().from(exchangeMessages).where(where).orderBy(desc(exchangeMessages.receivedAt), desc(exchangeMessages.id)).limit(limit).offset(offset);
+  const [items, [counted]] = await Promise.all([
+    db.select().from(exchangeMessages).where(where).orderBy(desc(exchangeMessages.receivedAt), desc(exchangeMessages.id)).limit(limit).offset(offset),
+    db.select({ total: count() }).from(exchangeMessages).where(where),
+  ]);
+  return { items, total: counted?.total ?? 0 };
 }
 
 export async function markRegistered(db: Db, id: string, documentId: string) {
@@ -130,15 +180,22 @@ export async function getOutbox(db: Db, tenantId: string, id: string) {
   return row ?? null;
 }
 
+/** One page of the outbox, newest first, with the connection's name and the agency that sends; and the count. */
 export async function listOutbox(db: Db, tenantId: string, agencyId: string | null, status: OutboxStatus | undefined, limit: number, offset: number) {
-  return db
-    .select({ outbox: exchangeOutbox, peerName: exchangePeers.name })
-    .from(exchangeOutbox)
-    .innerJoin(exchangePeers, eq(exchangePeers.id, exchangeOutbox.peerId))
-    .where(and(eq(exchangeOutbox.tenantId, tenantId), agencyId ? eq(exchangeOutbox.agencyId, agencyId) : undefined, status ? eq(exchangeOutbox.status, status) : undefined))
-    .orderBy(desc(exchangeOutbox.createdAt), desc(exchangeOutbox.id))
-    .limit(limit)
-    .offset(offset);
+  const where = and(eq(exchangeOutbox.tenantId, tenantId), agencyId ? eq(exchangeOutbox.agencyId, agencyId) : undefined, status ? eq(exchangeOutbox.status, status) : undefined);
+  const [items, [counted]] = await Promise.all([
+    db
+      .select({ outbox: exchangeOutbox, peerName: exchangePeers.name, agencyName: agencies.name })
+      .from(exchangeOutbox)
+      .innerJoin(exchangePeers, eq(exchangePeers.id, exchangeOutbox.peerId))
+      .innerJoin(agencies, eq(agencies.id, exchangeOutbox.agencyId))
+      .where(where)
+      .orderBy(desc(exchangeOutbox.createdAt), desc(exchangeOutbox.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(exchangeOutbox).where(where),
+  ]);
+  return { items, total: counted?.total ?? 0 };
 }
 
 /** The document message we sent to `toOrganId` under this DocumentId: a status message is about it. */
@@ -156,10 +213,21 @@ export async function documentOutboxFor(db: Db, recipientId: string) {
   return row ?? null;
 }
 
-/** A received message by the sender's DocumentId and identifier code, in any agency of the tenant. */
+/**
+ * A received document by the sender's DocumentId and identifier code, in any agency of the tenant: not a
+ * revocation of it, nor an update already carried out on it.
+ */
 export async function receivedByDocumentId(db: Db, tenantId: string, edxmlDocumentId: string, fromOrganId: string) {
   return db
     .select()
     .from(exchangeMessages)
-    .where(and(eq(exchangeMessages.tenantId, tenantId), eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId), eq(exchangeMessages.fromOrganId, fromOrganId)));
+    .where(
+      and(
+        eq(exchangeMessages.tenantId, tenantId),
+        eq(exchangeMessages.edxmlDocumentId, edxmlDocumentId),
+        eq(exchangeMessages.fromOrganId, fromOrganId),
+        ne(exchangeMessages.businessDocType, 1),
+        ne(exchangeMessages.status, 'applied'),
+      ),
+    );
 }

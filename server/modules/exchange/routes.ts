@@ -4,7 +4,7 @@ import type { Db } from '../../db/open.js';
 import type { BlobStore } from '../../platform/files/blob-store.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
-import { readAll, type CertificateSealer } from '../signing/index.js';
+import { readAll, type CertificateSealer, type SigningKeys } from '../signing/index.js';
 import { readVerified } from '../../platform/files/service.js';
 import { contentDisposition } from '../../platform/files/routes.js';
 import { AddPeerRequest, ExchangeListQuery, ExchangeMessageResponse, ImportResponse, InboxResponse, OutboxItemResponse, OutboxQuery, PeerResponse, RegisterExchangeRequest, RejectExchangeRequest } from './schemas.js';
@@ -12,7 +12,7 @@ import * as exchange from './service.js';
 import * as peers from './peers.js';
 import * as transport from './transport.js';
 
-export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; maxBytes: number; peerSealer: CertificateSealer }) {
+export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; maxBytes: number; peerSealer: CertificateSealer; keys: SigningKeys }) {
   const r = typed(app);
   const { db } = deps;
   const tags = ['Liên thông văn bản'];
@@ -38,7 +38,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   });
 
   r.get('/api/exchange/messages', {
-    schema: { operationId: 'listExchangeMessages', summary: 'Thông điệp liên thông đã nhận của cơ quan', tags, querystring: ExchangeListQuery, response: { 200: z.object({ items: z.array(ExchangeMessageResponse) }), ...problems(400, 401, 403) } },
+    schema: { operationId: 'listExchangeMessages', summary: 'Thông điệp liên thông đã nhận của cơ quan', tags, querystring: ExchangeListQuery, response: { 200: z.object({ items: z.array(ExchangeMessageResponse), total: z.number().int() }), ...problems(400, 401, 403) } },
     handler: (req) => exchange.listExchangeMessages(ctxOf(db, req), req.query),
   });
 
@@ -106,7 +106,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
   });
 
   r.get('/api/exchange/outbox', {
-    schema: { operationId: 'listExchangeOutbox', summary: 'Thông điệp gửi đi qua liên thông: chờ gửi, đã gửi, bị từ chối', tags, querystring: OutboxQuery, response: { 200: z.object({ items: z.array(OutboxItemResponse) }), ...problems(400, 401, 403) } },
+    schema: { operationId: 'listExchangeOutbox', summary: 'Thông điệp gửi đi qua liên thông: chờ gửi, đã gửi, bị từ chối', tags, querystring: OutboxQuery, response: { 200: z.object({ items: z.array(OutboxItemResponse), total: z.number().int() }), ...problems(400, 401, 403) } },
     handler: (req) => transport.listOutbox(ctxOf(db, req), req.query),
   });
 
@@ -130,7 +130,7 @@ export function exchangeRoutes(app: FastifyInstance, deps: { db: Db; store: Blob
       response: { 200: z.string().describe('Thông điệp edXML'), ...problems(400, 401, 403, 404) },
     },
     handler: async (req, reply) => {
-      const { xml, fileName } = await transport.exportEdxml(ctxOf(db, req), deps.store, req.params.id, req.query.to);
+      const { xml, fileName } = await transport.exportEdxml(ctxOf(db, req), deps.store, deps.keys, req.params.id, req.query.to);
       return reply
         .type('application/xml; charset=utf-8')
         .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)

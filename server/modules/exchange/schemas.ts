@@ -6,6 +6,9 @@ export const ExchangeMessageResponse = z.object({
   id: z.uuid(),
   edxmlDocumentId: z.string().describe('DocumentId của thông điệp: <mã định danh>,<yyyy/MM/dd>,<số/ký hiệu>'),
   businessDocType: z.number().int().describe('0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế'),
+  businessReason: z.string().nullable().describe('Lý do thu hồi, cập nhật, thay thế (BussinessDocReason)'),
+  targetDocumentIds: z.array(z.string()).describe('DocumentId của văn bản bị thu hồi, được cập nhật hoặc bị thay thế'),
+  outcome: z.string().nullable().describe('Việc đã làm khi nhận: văn bản đến bị thu hồi, thông tin đã cập nhật; hoặc với văn bản bị lấy lại, thay thế: vì sao'),
   fromOrganId: z.string(),
   fromName: z.string(),
   numberNotation: z.string(),
@@ -15,8 +18,17 @@ export const ExchangeMessageResponse = z.object({
   signerName: z.string().nullable(),
   files: z.array(z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() })),
   warnings: z.array(z.string()).describe('Tệp bị từ chối, trường không đọc được'),
+  signature: z
+    .object({
+      status: z.enum(['absent', 'valid', 'warning', 'invalid']),
+      signerName: z.string().nullable(),
+      issuerName: z.string().nullable(),
+      reasons: z.array(z.string()),
+    })
+    .nullable()
+    .describe('Chữ ký số XML-DSig của thông điệp khi nhận: absent (không có), valid, warning (chưa tin cậy được), invalid (chứng thư hết hạn hoặc bị thu hồi); thông điệp có chữ ký không khớp nội dung bị từ chối'),
   sourceFileId: z.uuid().describe('Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)'),
-  status: z.enum(EXCHANGE_MESSAGE_STATUSES).describe('pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại'),
+  status: z.enum(EXCHANGE_MESSAGE_STATUSES).describe('pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại, thu hồi hoặc thay thế; applied: thông điệp thu hồi, cập nhật đã thực hiện trên văn bản gốc'),
   rejectReason: z.string().nullable(),
   via: z.enum(['file', 'exchange']).describe('file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông'),
   lastStatusCode: z.string().nullable().describe('Mã trạng thái đã báo lại nơi gửi gần nhất (01, 02, 03 … 06)'),
@@ -63,6 +75,7 @@ export const OutboxItemResponse = z.object({
   id: z.uuid(),
   kind: z.enum(['document', 'status']).describe('document: văn bản gửi đi; status: trạng thái báo lại nơi gửi'),
   peerName: z.string(),
+  agencyName: z.string().describe('Cơ quan gửi'),
   toOrganId: z.string(),
   edxmlDocumentId: z.string(),
   documentId: z.uuid().nullable().describe('Văn bản đi (với thông điệp văn bản)'),

@@ -1,17 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from '../../db/columns.js';
+import type { MessageSignature } from './message-signature.js';
 import { documentRecipients, documents } from '../documents/tables.js';
 import { files } from '../../platform/files/tables.js';
 import { agencies, tenants, users } from '../org/tables.js';
 
-export const EXCHANGE_MESSAGE_STATUSES = ['pending', 'registered', 'rejected', 'withdrawn'] as const;
+/**
+ * pending: waits for the clerk; registered: became an incoming document; rejected: returned to the sender;
+ * withdrawn: set aside because its sender took it back (a recall, a revocation, a replacement);
+ * applied: a revocation or update carried out on the document it names
+ */
+export const EXCHANGE_MESSAGE_STATUSES = ['pending', 'registered', 'rejected', 'withdrawn', 'applied'] as const;
 export type ExchangeMessageStatus = (typeof EXCHANGE_MESSAGE_STATUSES)[number];
 
 /**
- * An edXML message received by an agency (imported as a file today; the transport between instances comes
- * next): what it says, its files (stored and type-checked like uploads) and, once the clerk has registered
- * it, the incoming document it became. The same DocumentId twice is the same message.
+ * An edXML message received by an agency, from a file or a peer: what it says, its files (stored and
+ * type-checked like uploads) and, once the clerk has registered it, the incoming document it became. The
+ * same DocumentId and message key twice is the same message.
  */
 export const exchangeMessages = pgTable(
   'exchange_messages',
@@ -22,6 +28,17 @@ export const exchangeMessages = pgTable(
     edxmlDocumentId: text('edxml_document_id').notNull(),
     /** 0 new, 1 revoke, 2 update, 3 replace */
     businessDocType: integer('business_doc_type').notNull(),
+    /**
+     * What tells messages with one DocumentId apart: '' for a document (new or replacing), 'revoke' for its
+     * revocation, 'update:<digest of what it says>' for each different update of it.
+     */
+    messageKey: text('message_key').notNull().default(''),
+    /** BussinessDocReason: why the sender revokes, updates or replaces */
+    businessReason: text('business_reason'),
+    /** the DocumentIds a revocation, update or replacement acts on */
+    targetDocumentIds: text('target_document_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** what a revocation, update or replacement did here, in the clerk's words (also on the documents it touched) */
+    outcome: text('outcome'),
     fromOrganId: text('from_organ_id').notNull(),
     fromName: text('from_name').notNull(),
     codeNumber: text('code_number').notNull(),
@@ -34,6 +51,8 @@ export const exchangeMessages = pgTable(
     /** the attachments kept, in the message's order, and the ones refused with why */
     fileIds: uuid('file_ids').array().notNull(),
     warnings: jsonb('warnings').$type<string[]>().notNull(),
+    /** the message's XML-DSig signature as judged on arrival (null: received before signatures were checked) */
+    signature: jsonb('signature').$type<MessageSignature>(),
     /** the message as received */
     sourceFileId: uuid('source_file_id')
       .notNull()
@@ -51,7 +70,7 @@ export const exchangeMessages = pgTable(
     rejectReason: text('reject_reason'),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex('exchange_messages_document_uq').on(t.tenantId, t.agencyId, t.edxmlDocumentId), index('exchange_messages_status_idx').on(t.tenantId, t.agencyId, t.status)],
+  (t) => [uniqueIndex('exchange_messages_document_uq').on(t.tenantId, t.agencyId, t.edxmlDocumentId, t.messageKey), index('exchange_messages_status_idx').on(t.tenantId, t.agencyId, t.status)],
 );
 
 /**

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_AUTH, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, samplePdf } from '../../../test/helpers/fixtures.js';
 import { agencies } from '../org/tables.js';
-import { CertificateSealer } from '../signing/index.js';
+import { CertificateSealer, SigningKeys } from '../signing/index.js';
+import { createTestPki } from '../signing/test-pki.js';
 import { EXCHANGE_TOKEN_PURPOSE } from './index.js';
 import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, httpSender, reportReceivedProgress, retryDelayMs, type ExchangeSender } from './transport.js';
 
@@ -23,7 +24,7 @@ interface Side {
 }
 
 const PROVINCE_B = '000.00.00.H99';
-const sealer = new CertificateSealer(TEST_AUTH.secret, EXCHANGE_TOKEN_PURPOSE);
+const keys = { peers: new CertificateSealer(TEST_AUTH.secret, EXCHANGE_TOKEN_PURPOSE), signing: new SigningKeys(new CertificateSealer(TEST_AUTH.secret)) };
 let a: Side;
 let b: Side;
 let documentId: string;
@@ -42,7 +43,7 @@ async function runOutbox(s: Side, send: ExchangeSender = httpSender, now = new D
   return db.transaction(async (tx) => {
     const queued = await enqueueIssuedDocuments(tx, s.t.blobStore, now);
     const reported = (await reportReceivedProgress(tx, s.t.blobStore, now)) + (await enqueueRecalls(tx, s.t.blobStore, now));
-    return { queued, reported, ...(await deliverOutbox(tx, s.t.blobStore, sealer, send, now)) };
+    return { queued, reported, ...(await deliverOutbox(tx, s.t.blobStore, keys, send, now)) };
   });
 }
 
@@ -120,15 +121,20 @@ describe('exchanging a document between two instances', () => {
     // B is down for the first attempt: the message waits and is tried again later.
     const down: ExchangeSender = () => Promise.reject(new Error('connect ECONNREFUSED'));
     expect(await runOutbox(a, down)).toMatchObject({ queued: 1, sent: 0, failed: 1 });
-    const waiting = (await get(a, a.clerk, '/api/exchange/outbox')).json().items;
-    expect(waiting).toMatchObject([{ kind: 'document', status: 'pending', attempts: 1, toOrganId: PROVINCE_B }]);
+    const outbox = (await get(a, a.clerk, '/api/exchange/outbox')).json();
+    const waiting = outbox.items;
+    expect(outbox.total).toBe(1);
+    expect(waiting).toMatchObject([{ kind: 'document', status: 'pending', attempts: 1, toOrganId: PROVINCE_B, agencyName: 'Văn phòng Ủy ban nhân dân tỉnh' }]);
+    expect((await get(a, a.clerk, '/api/exchange/outbox?status=sent')).json()).toEqual({ items: [], total: 0 });
     expect(waiting[0].lastError).toContain('ECONNREFUSED');
     expect(await runOutbox(a)).toMatchObject({ queued: 0, sent: 0 }); // not due yet
     const later = new Date(Date.now() + retryDelayMs(1) + 1000);
     expect(await runOutbox(a, httpSender, later)).toMatchObject({ sent: 1, failed: 0 });
     expect(await recipientOf(documentId)).toMatchObject({ status: 'queued', exchange: { code: null } });
 
-    const received = (await get(b, b.clerk, '/api/exchange/messages')).json().items;
+    const page = (await get(b, b.clerk, '/api/exchange/messages?pageSize=1')).json();
+    expect(page.total).toBe(1);
+    const received = page.items;
     expect(received).toMatchObject([{ via: 'exchange', status: 'pending', subject: 'Về việc phối hợp quản lý địa bàn giáp ranh', fromOrganId: a.organId, files: [{ name: 'cong-van.pdf', mime: 'application/pdf' }] }]);
 
     // B's clerk reads the PDF before registering it, though the exchange's account received it.
@@ -235,5 +241,77 @@ describe('exchanging a document between two instances', () => {
     // nothing more to say on either side
     expect(await runOutbox(a)).toMatchObject({ queued: 0, reported: 0, sent: 0 });
     expect(await runOutbox(b)).toMatchObject({ reported: 0, sent: 0 });
+  });
+
+  it('carries out a revocation (BussinessDocType 1) of a registered document: withdrawn, answered 15 and not 01, once', async () => {
+    const id = await issueToB('Về việc điều chỉnh lịch tiếp công dân');
+    expect(await runOutbox(a)).toMatchObject({ queued: 1, sent: 1 });
+    const received = (await get(b, b.clerk, '/api/exchange/messages?status=pending')).json().items.find((m: { subject: string }) => m.subject === 'Về việc điều chỉnh lịch tiếp công dân');
+    const registered = await post(b, b.clerk, `/api/exchange/messages/${received.id}/register`, {});
+    expect(registered.statusCode, registered.body).toBe(200);
+    expect(await runOutbox(b)).toMatchObject({ sent: 2 }); // 01 and 03
+
+    // The document as A sent it, now a revocation of itself (same DocumentId, Bussiness kind 1).
+    const xml = (await a.t.as(a.clerk, { method: 'GET', url: `/api/documents/${id}/edxml` })).body;
+    const revocation = xml.replace('<edXML:BussinessDocType>0</edXML:BussinessDocType>', '<edXML:BussinessDocType>1</edXML:BussinessDocType><edXML:BussinessDocReason>Ban hành sai thẩm quyền</edXML:BussinessDocReason>');
+    expect(revocation).not.toBe(xml);
+    const bToken = await token(b);
+    const inbox = () => b.t.app.inject({ method: 'POST', url: '/api/exchange/inbox', headers: { authorization: `Bearer ${bToken}`, 'content-type': 'application/xml' }, payload: revocation });
+    const first = await inbox();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ kind: 'document', received: [{ organId: PROVINCE_B, duplicate: false }] });
+    const incoming = (await get(b, b.clerk, `/api/documents/${registered.json().documentId}`)).json();
+    expect(incoming.status).toBe('withdrawn');
+    expect(incoming.events.some((e: { kind: string; note: string }) => e.kind === 'withdrawn' && e.note === 'Nơi gửi thu hồi văn bản: Ban hành sai thẩm quyền')).toBe(true);
+    const revoke = (await get(b, b.clerk, '/api/exchange/messages')).json().items.find((m: { id: string }) => m.id === first.json().received[0].messageId);
+    expect(revoke).toMatchObject({ businessDocType: 1, status: 'applied', documentId: registered.json().documentId });
+
+    expect(await runOutbox(b)).toMatchObject({ sent: 1 });
+    const sent = (await get(b, b.clerk, '/api/exchange/outbox?status=sent')).json().items.filter((o: { edxmlDocumentId: string }) => o.edxmlDocumentId === revoke.edxmlDocumentId);
+    expect(sent.map((o: { statusCode: string }) => o.statusCode).sort()).toEqual(['01', '03', '15']);
+    expect(await recipientOf(id)).toMatchObject({ status: 'withdrawn', exchange: { code: '15' } });
+
+    expect((await inbox()).json()).toMatchObject({ received: [{ duplicate: true }] });
+    expect(await runOutbox(b)).toMatchObject({ reported: 0, sent: 0 });
+  });
+});
+
+describe('signed messages (XML-DSig)', () => {
+  it('are signed with the agency’s exchange key, checked on arrival against B’s trust store, and refused when changed', async () => {
+    const pki = await createTestPki();
+    const b64 = (der: Uint8Array) => Buffer.from(der).toString('base64');
+    // A's clerk lets the server sign the exchange's messages with the agency's certificate
+    const onlyForAgency = await post(a, a.chief, '/api/signing/certificates', { kind: 'personal', label: 'x', pkcs12: b64(pki.p12.person), passphrase: pki.passphrase, forExchange: true });
+    expect(onlyForAgency.statusCode).toBe(400);
+    const cert = await post(a, a.clerk, '/api/signing/certificates', { kind: 'organization', label: 'Ký thông điệp liên thông', pkcs12: b64(pki.p12.organization), passphrase: pki.passphrase, forExchange: true });
+    expect(cert.statusCode, cert.body).toBe(201);
+    expect(cert.json().forExchange).toBe(true);
+    for (const der of [pki.root.der, ...pki.crls]) expect((await post(b, b.admin, '/api/signing/trust-anchors', { content: b64(der) })).statusCode).toBe(201);
+
+    const sentXml: string[] = [];
+    const recording: ExchangeSender = (url, t, xml) => {
+      sentXml.push(xml);
+      return httpSender(url, t, xml);
+    };
+    await issueToB('Về việc triển khai chữ ký số trong liên thông');
+    expect(await runOutbox(a, recording)).toMatchObject({ queued: 1, sent: 1 });
+    expect(sentXml[0]).toContain('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">');
+    const received = (await get(b, b.clerk, '/api/exchange/messages')).json().items.find((m: { subject: string }) => m.subject === 'Về việc triển khai chữ ký số trong liên thông');
+    expect(received.signature).toEqual({ status: 'valid', signerName: 'Ủy ban nhân dân tỉnh An Giang', issuerName: 'CA trung gian thử nghiệm', reasons: [] });
+    // B has no exchange key: its status (01) goes unsigned, and A takes it
+    expect(await runOutbox(b)).toMatchObject({ sent: 1 });
+
+    // the same message with its subject changed on the way is refused, and nothing is kept
+    const before = (await get(b, b.clerk, '/api/exchange/messages')).json().items.length;
+    const forged = sentXml[0]!.replace('Về việc triển khai chữ ký số trong liên thông', 'Về việc chuyển kinh phí gấp').replace(/<edXML:DocumentId>[^<]+/, '<edXML:DocumentId>000.00.00.H41,2026/11/27,999/UBND-VP');
+    const bToken = await token(b);
+    const refused = await b.t.app.inject({ method: 'POST', url: '/api/exchange/inbox', headers: { authorization: `Bearer ${bToken}`, 'content-type': 'application/xml' }, payload: forged });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toContain('Chữ ký số của thông điệp không hợp lệ');
+    expect((await get(b, b.clerk, '/api/exchange/messages')).json().items).toHaveLength(before);
+
+    // the file exported for hand-over is signed too
+    const exported = (await a.t.as(a.clerk, { method: 'GET', url: `/api/documents/${(await a.t.as(a.clerk, { method: 'GET', url: '/api/exchange/outbox' })).json().items[0].documentId}/edxml` })).body;
+    expect(exported).toContain('<SignatureValue>');
   });
 });

@@ -15,14 +15,15 @@ import {
   withdrawIncoming,
   type IssuedForExchange,
 } from '../documents/index.js';
-import { readAll, type CertificateSealer } from '../signing/index.js';
+import { readAll, type CertificateSealer, type SigningKeys } from '../signing/index.js';
 import { formatDocumentId } from './document-id.js';
 import { buildEdxml, buildStatusEdxml } from './edxml-build.js';
-import { parseEdxml } from './edxml-parse.js';
-import { STATUS_CODES, type EdxmlMessage, type EdxmlStatus, type StatusCode } from './edxml-types.js';
+import { readReceived, signForAgency } from './message-signature.js';
+import { STATUS_CODES, type EdxmlMessage, type EdxmlStatus } from './edxml-types.js';
 import { EdxmlError } from './errors.js';
 import * as repo from './repo.js';
 import { receiveDocument } from './receive.js';
+import { enqueueStatus, PROGRESS_RANK } from './status-messages.js';
 
 /*
  * The exchange between instances (issue 4 items 6–7): an outbox that sends each issued document to its
@@ -108,7 +109,7 @@ async function documentMessage(db: Db, store: BlobStore, doc: IssuedForExchange,
  * exportEdxml: an issued document as an edXML file for hand-over without the transport (a USB stick, the
  * national portal's upload page), addressed to its outside recipients with identifier codes, or to one.
  */
-export async function exportEdxml(ctx: ServiceContext, store: BlobStore, documentId: string, toOrganId: string | undefined) {
+export async function exportEdxml(ctx: ServiceContext, store: BlobStore, keys: SigningKeys, documentId: string, toOrganId: string | undefined) {
   requirePermission(ctx.actor, 'document.register');
   const doc = await issuedForExchange(ctx.db, ctx.actor.tenantId, documentId);
   if (!doc || (doc.agencyId !== ctx.actor.agencyId && scopeOf(ctx.actor, 'document.register') !== 'tenant')) {
@@ -118,8 +119,9 @@ export async function exportEdxml(ctx: ServiceContext, store: BlobStore, documen
   if (outside.length === 0) {
     throw new DomainError('BAD_REQUEST', toOrganId ? `Văn bản không gửi tới mã định danh ${toOrganId}` : 'Văn bản không có nơi nhận bên ngoài nào có mã định danh');
   }
-  const { xml, edxmlDocumentId } = await documentMessage(ctx.db, store, doc, outside.map((r) => ({ organId: r.organId!, organName: r.name })), new Date());
-  await audit(ctx, ctx.db, { action: 'exchange.exported', entityType: 'document', entityId: doc.id, summary: `Xuất tệp edXML ${edxmlDocumentId}`, after: { to: outside.map((r) => r.organId) } });
+  const built = await documentMessage(ctx.db, store, doc, outside.map((r) => ({ organId: r.organId!, organName: r.name })), new Date());
+  const { xml, signed } = await signForAgency(ctx.db, keys, ctx.actor.tenantId, doc.agencyId, built.xml);
+  await audit(ctx, ctx.db, { action: 'exchange.exported', entityType: 'document', entityId: doc.id, summary: `Xuất tệp edXML ${built.edxmlDocumentId}`, after: { to: outside.map((r) => r.organId), signed } });
   return { xml, fileName: `${doc.codeNumber}-${doc.codeNotation}.edxml.xml`.replace(/[/\\]/g, '-') };
 }
 
@@ -163,18 +165,21 @@ export async function enqueueIssuedDocuments(db: Db, store: BlobStore, now: Date
   return queued;
 }
 
-/** Job: sends what is due; a refusal for good stops the row, anything else is tried again later. */
-export async function deliverOutbox(db: Db, store: BlobStore, sealer: CertificateSealer, send: ExchangeSender, now: Date, limit = 20) {
+/**
+ * Job: sends what is due, signed (XML-DSig) with the sending agency's exchange key when it has one; a
+ * refusal for good stops the row, anything else is tried again later.
+ */
+export async function deliverOutbox(db: Db, store: BlobStore, keys: { peers: CertificateSealer; signing: SigningKeys }, send: ExchangeSender, now: Date, limit = 20) {
   let sent = 0;
   let failed = 0;
   for (const { outbox: o, peer } of await repo.claimDue(db, now, limit)) {
     const attempts = o.attempts + 1;
-    const token = sealer.open(peer.sealedToken);
+    const token = keys.peers.open(peer.sealedToken);
     let result: { ok: boolean; status: number; detail: string };
     if (!peer.active) result = { ok: false, status: 0, detail: 'Kết nối liên thông đã ngừng' };
     else if (!token) result = { ok: false, status: 0, detail: 'Không mở được mã truy cập của kết nối (khóa máy chủ đã đổi); quản trị cần nhập lại' };
     else {
-      const xml = Buffer.from(await fileBytes(db, store, o.tenantId, o.fileId)).toString('utf8');
+      const { xml } = await signForAgency(db, keys.signing, o.tenantId, o.agencyId, Buffer.from(await fileBytes(db, store, o.tenantId, o.fileId)).toString('utf8'));
       result = await send(peer.url, new TextDecoder().decode(token), xml).catch((err: unknown) => ({ ok: false, status: 0, detail: `Không kết nối được: ${reasonOf(err)}` }));
     }
     if (result.ok) {
@@ -228,35 +233,12 @@ export async function enqueueRecalls(db: Db, store: BlobStore, now: Date, limit 
   return asked;
 }
 
-const RANK: Record<string, number> = { '01': 1, '03': 3, '04': 4, '05': 5, '06': 6 };
-
-/** A status message about a received message, queued for the peer it came from. */
-export async function enqueueStatus(db: Db, store: BlobStore, m: repo.ExchangeMessageRow, code: StatusCode, description: string | undefined, now: Date): Promise<boolean> {
-  if (!m.peerId) return false;
-  const organ = await repo.agencyOrgan(db, m.tenantId, m.agencyId);
-  if (!organ?.identifierCode) return false;
-  const status: EdxmlStatus = {
-    responseFor: { organId: m.fromOrganId, code: m.codeNotation ? `${m.codeNumber}/${m.codeNotation}` : m.codeNumber, ...(m.promulgationDate ? { promulgationDate: m.promulgationDate } : {}), documentId: m.edxmlDocumentId },
-    from: { organId: organ.identifierCode, organName: organ.name },
-    statusCode: code,
-    ...(description ? { description } : {}),
-    timestamp: now,
-  };
-  const xml = buildStatusEdxml(status);
-  const file = await storeSystemFile(db, store, { tenantId: m.tenantId, userId: null }, { name: `trang-thai-${code}.edxml.xml`, mime: 'application/xml', bytes: Buffer.from(xml) });
-  const queued = await repo.enqueue(db, { id: newId(), tenantId: m.tenantId, agencyId: m.agencyId, peerId: m.peerId, kind: 'status', toOrganId: m.fromOrganId, edxmlDocumentId: m.edxmlDocumentId, messageId: m.id, statusCode: code, fileId: file.id, nextAttemptAt: now });
-  // The progress codes only move forward (an 01 never follows an 03); 02, 15 and 16 are final answers.
-  const progress = code in RANK;
-  if (queued && (!progress || (RANK[code] ?? 0) > (RANK[m.lastStatusCode ?? ''] ?? 0))) await repo.updateMessage(db, m.id, { lastStatusCode: code });
-  return queued;
-}
-
 /** Job: the documents registered from received messages tell their senders how far they are (03–06). */
 export async function reportReceivedProgress(db: Db, store: BlobStore, now: Date, limit = 200): Promise<number> {
   let n = 0;
   for (const m of await repo.messagesToReport(db, limit)) {
     const code = await incomingProgressCode(db, m.tenantId, m.documentId!);
-    if (!code || (RANK[code] ?? 0) <= (RANK[m.lastStatusCode ?? ''] ?? 0)) continue;
+    if (!code || (PROGRESS_RANK[code] ?? 0) <= (PROGRESS_RANK[m.lastStatusCode ?? ''] ?? 0)) continue;
     if (await enqueueStatus(db, store, m, code, STATUS_CODES[code], now)) n += 1;
   }
   return n;
@@ -264,20 +246,15 @@ export async function reportReceivedProgress(db: Db, store: BlobStore, now: Date
 
 /**
  * The inbox: a message a peer sends with an API token of ours. A document goes to each agency of the
- * tenant it is addressed to (a clerk's token: to the clerk's own agency only), once per DocumentId, and
- * the sender is told it arrived (01); a status is written on the document we sent.
+ * tenant it is addressed to (a clerk's token: to the clerk's own agency only), once per message, and
+ * the sender is told it arrived (01) — or, for a revocation, that its document was taken back (15); a
+ * status is written on the document we sent.
  */
 export async function receiveFromPeer(ctx: ServiceContext, store: BlobStore, bytes: Uint8Array | null) {
   const tenantWide = scopeOf(ctx.actor, 'exchange.manage') === 'tenant';
   if (!tenantWide) requirePermission(ctx.actor, 'document.register');
   if (!bytes) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Gửi thông điệp edXML với Content-Type: application/xml');
-  let parsed;
-  try {
-    parsed = parseEdxml(bytes);
-  } catch (err) {
-    if (err instanceof EdxmlError) throw new DomainError('BAD_REQUEST', err.message);
-    throw err;
-  }
+  const { parsed, signature } = await readReceived(ctx.db, ctx.actor.tenantId, bytes);
   if (parsed.kind === 'status') return { kind: 'status' as const, ...(await applyStatus(ctx, store, parsed.status, tenantWide)) };
 
   const { header } = parsed.message;
@@ -286,8 +263,9 @@ export async function receiveFromPeer(ctx: ServiceContext, store: BlobStore, byt
   const peer = await repo.peerFor(ctx.db, ctx.actor.tenantId, header.from.organId);
   const received = [];
   for (const agency of targets) {
-    const result = await receiveDocument({ ...ctx, actor: { ...ctx.actor, agencyId: agency.id } }, store, bytes, parsed, peer?.id ?? null);
-    if (!result.duplicate && peer) await enqueueStatus(ctx.db, store, result.row, '01', STATUS_CODES['01'], new Date());
+    const result = await receiveDocument({ ...ctx, actor: { ...ctx.actor, agencyId: agency.id } }, store, bytes, parsed, peer?.id ?? null, signature);
+    // A revocation or update carried out is answered by what it did (15 for a revocation), not by "arrived".
+    if (!result.duplicate && peer && result.row.status === 'pending') await enqueueStatus(ctx.db, store, result.row, '01', STATUS_CODES['01'], new Date());
     received.push({ organId: agency.identifierCode!, messageId: result.row.id, duplicate: result.duplicate });
   }
   return { kind: 'document' as const, received };
@@ -310,7 +288,7 @@ async function answerRecall(ctx: ServiceContext, store: BlobStore, status: Edxml
         continue;
       }
       if (m.status === 'pending') await repo.updateMessage(tx, m.id, { status: 'withdrawn' });
-      if (m.documentId) await withdrawIncoming(tx, m.tenantId, m.documentId, status.description ?? 'yêu cầu lấy lại');
+      if (m.documentId) await withdrawIncoming(tx, m.tenantId, m.documentId, `Cơ quan gửi lấy lại văn bản qua liên thông: ${status.description ?? 'yêu cầu lấy lại'}`);
       await enqueueStatus(tx, store, m, '15', m.documentId ? 'Đã thu hồi văn bản đến' : 'Văn bản chưa vào sổ, đã gỡ bỏ', now);
       await audit(ctx, tx, { action: 'exchange.recalled', entityType: 'exchange_message', entityId: m.id, summary: `${status.from.organId} lấy lại văn bản ${documentId}`, after: { documentId: m.documentId } });
     }
@@ -348,12 +326,14 @@ export async function retryOutbox(ctx: ServiceContext, id: string) {
 export async function listOutbox(ctx: ServiceContext, q: { status?: repo.OutboxRow['status'] | undefined; page: number; pageSize: number }) {
   const tenantWide = scopeOf(ctx.actor, 'exchange.manage') === 'tenant';
   if (!tenantWide) requirePermission(ctx.actor, 'document.register');
-  const rows = await repo.listOutbox(ctx.db, ctx.actor.tenantId, tenantWide ? null : ctx.actor.agencyId, q.status, q.pageSize, (q.page - 1) * q.pageSize);
+  const { items, total } = await repo.listOutbox(ctx.db, ctx.actor.tenantId, tenantWide ? null : ctx.actor.agencyId, q.status, q.pageSize, (q.page - 1) * q.pageSize);
   return {
-    items: rows.map(({ outbox: o, peerName }) => ({
+    total,
+    items: items.map(({ outbox: o, peerName, agencyName }) => ({
       id: o.id,
       kind: o.kind,
       peerName,
+      agencyName,
       toOrganId: o.toOrganId,
       edxmlDocumentId: o.edxmlDocumentId,
       documentId: o.documentId,

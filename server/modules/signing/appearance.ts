@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { measureText, PdfArray, PdfDict, PdfName, PdfNumber, type EmbeddedFont, type PDF, type PdfRef } from '@libpdf/core';
+import { measureText, PDF, PdfArray, PdfDict, PdfName, PdfNumber, type EmbeddedFont, type PdfRef } from '@libpdf/core';
 import { PdfSigningError } from './errors.js';
+import { loadPdf } from './pdf-signatures.js';
 
 export interface Rect {
   x: number;
@@ -114,6 +115,32 @@ export function sealRect(signer: VisibleAppearance, seal: { width: number; heigh
     width: seal.width,
     height: seal.height,
   };
+}
+
+/** Where a corner text starts: ~20 mm from the right edge (the decree's right margin), ~7 mm from the top. */
+const CORNER = { right: 56, top: 20 };
+let measuringFont: EmbeddedFont | undefined;
+
+/**
+ * The organisation's signature on an appendix or attachment in a separate file, and on an electronic
+ * copy (Decree 30/2020, App. I §II.8.c and Part II §I): no image; the text lines (e.g. the main
+ * document's number and symbol, then the signing time in ISO 8601) in the serif of `fonts()`, regular,
+ * 10 pt, black, at the top right corner of the first page: inside the top margin, above the national
+ * motto, its box as wide as the longest line and flush with the right edge of the text block. A first
+ * page turned by /Rotate gets it at the corner of the unturned page.
+ */
+export async function cornerTextAppearance(pdf: Uint8Array, lines: string[]): Promise<VisibleAppearance> {
+  const page = (await loadPdf(pdf)).getPage(0);
+  if (!page) throw new PdfSigningError('Tệp PDF không có trang nào');
+  const box = page.getCropBox();
+  const fontSize = 10;
+  measuringFont ??= PDF.create().embedFont(fonts().regular);
+  const font = measuringFont;
+  const width = Math.max(...lines.map((l) => measureText(l.normalize('NFC'), font, fontSize))) + 2;
+  const height = lines.length * fontSize * LEADING + 2;
+  const right = box.x + box.width - CORNER.right;
+  const top = box.y + box.height - CORNER.top;
+  return { pageIndex: 0, rect: { x: right - width, y: top - height, width, height }, above: lines, fontSize };
 }
 
 const hex = (gids: number[]) => gids.map((g) => g.toString(16).padStart(4, '0')).join('');

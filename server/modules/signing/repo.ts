@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { signingCertificates, trustAnchors, type TrustAnchorKind } from './tables.js';
 
@@ -23,6 +23,26 @@ export async function findCertificates(db: Db, tenantId: string, userId: string,
     .from(signingCertificates)
     .where(and(eq(signingCertificates.tenantId, tenantId), eq(signingCertificates.active, true), or(mine, agency)))
     .orderBy(asc(signingCertificates.kind), desc(signingCertificates.createdAt));
+}
+
+/** The agency's newest active, unexpired organization certificate the server may use unattended. */
+export async function findUnattendedCertificate(db: Db, tenantId: string, agencyId: string, now: Date): Promise<CertificateRow | null> {
+  const [row] = await db
+    .select()
+    .from(signingCertificates)
+    .where(
+      and(
+        eq(signingCertificates.tenantId, tenantId),
+        eq(signingCertificates.agencyId, agencyId),
+        eq(signingCertificates.kind, 'organization'),
+        eq(signingCertificates.active, true),
+        isNotNull(signingCertificates.sealedUnattendedSecret),
+        gt(signingCertificates.notAfter, now),
+      ),
+    )
+    .orderBy(desc(signingCertificates.createdAt))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function deactivateCertificate(db: Db, id: string) {

@@ -3,32 +3,46 @@ import { z } from 'zod';
 import type { Db } from '../../db/open.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
-import type { CertificateSealer } from './sealing.js';
-import { AddCertificateRequest, AddTrustAnchorRequest, CertificateResponse, TrustAnchorResponse, VerificationResponse } from './schemas.js';
+import type { SigningKeys } from './keyring.js';
+import { AddCertificateRequest, AddTrustAnchorRequest, CertificateResponse, RemoteSigningServiceResponse, TrustAnchorResponse, VerificationResponse } from './schemas.js';
 import * as signing from './service.js';
 
 const IdParams = z.object({ id: z.uuid() });
 
-export function signingRoutes(app: FastifyInstance, deps: { db: Db; sealer: CertificateSealer; maxBytes: number }) {
+export function signingRoutes(app: FastifyInstance, deps: { db: Db; keys: SigningKeys; maxBytes: number }) {
   const r = typed(app);
   const { db } = deps;
   const tags = ['Ký số'];
 
   r.get('/api/signing/certificates', {
     schema: { operationId: 'listSigningCertificates', summary: 'Chứng thư số của tôi (và của cơ quan, với văn thư)', tags, response: { 200: z.object({ items: z.array(CertificateResponse) }), ...problems(401) } },
-    handler: async (req) => ({ items: await signing.listCertificates(ctxOf(db, req)) }),
+    handler: async (req) => ({ items: await signing.listCertificates(ctxOf(db, req), deps.keys) }),
+  });
+
+  r.get('/api/signing/remote-services', {
+    schema: {
+      operationId: 'listRemoteSigningServices',
+      summary: 'Các dịch vụ ký số từ xa (ký số trên đám mây của tổ chức cung cấp dịch vụ chứng thực) máy chủ được cấu hình để dùng',
+      tags,
+      response: { 200: z.object({ items: z.array(RemoteSigningServiceResponse) }), ...problems(401) },
+    },
+    handler: async (req) => {
+      ctxOf(db, req);
+      return { items: signing.listRemoteSigningServices(deps.keys) };
+    },
   });
 
   r.post('/api/signing/certificates', {
     schema: {
       operationId: 'addSigningCertificate',
-      summary: 'Thêm chứng thư số (tệp PKCS#12): cá nhân của người ký, hoặc của cơ quan',
-      description: 'Tệp được mở bằng mật khẩu để kiểm tra rồi lưu đã mã hóa; mật khẩu không được lưu và sẽ được hỏi lại mỗi lần ký.',
+      summary: 'Thêm chứng thư số (tệp PKCS#12, hoặc khóa ở dịch vụ ký số từ xa): cá nhân của người ký, hoặc của cơ quan',
+      description:
+        'Tệp được mở bằng mật khẩu để kiểm tra rồi lưu đã mã hóa; mật khẩu không được lưu và sẽ được hỏi lại mỗi lần ký. Khóa ký số từ xa: máy chủ lấy chứng thư số từ dịch vụ bằng mã truy cập (lưu đã mã hóa); mã PIN/OTP được hỏi mỗi lần ký.',
       tags,
       body: AddCertificateRequest,
-      response: { 201: CertificateResponse, ...problems(400, 401, 403) },
+      response: { 201: CertificateResponse, ...problems(400, 401, 403, 502) },
     },
-    handler: async (req, reply) => reply.code(201).send(await signing.addCertificate(ctxOf(db, req), deps.sealer, req.body)),
+    handler: async (req, reply) => reply.code(201).send(await signing.addCertificate(ctxOf(db, req), deps.keys, req.body)),
   });
 
   r.delete('/api/signing/certificates/:id', {

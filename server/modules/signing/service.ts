@@ -14,11 +14,13 @@ import { imageBox, type Rect, type VisibleAppearance } from './appearance.js';
 import { InvalidPdfError, PdfSigningError, SigningKeyError } from './errors.js';
 import { signPdf } from './pades.js';
 import * as repo from './repo.js';
-import type { CertificateSealer } from './sealing.js';
+import { KeptKeyError, type Enrolment, type SigningKeys } from './keyring.js';
+import { RemoteSigningError } from './remote-signing.js';
 import type { AddCertificateRequest, AddTrustAnchorRequest } from './schemas.js';
 import { MAX_PKCS12_BYTES } from './schemas.js';
-import { openPkcs12 } from './signing-key.js';
 import type { CertificateKind, TrustAnchorKind } from './tables.js';
+import { buildChain, revocation, validAt } from './chain.js';
+import type { PdfSigningKey } from './signing-key.js';
 import { verifyPdfSignatures, type SignatureReport, type TrustStore } from './verify.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -27,10 +29,13 @@ const fieldError = (path: string, message: string) => new DomainError('BAD_REQUE
 
 const commonName = (dn: string): string => /(?:^|\n)CN=([^\n]+)/.exec(dn)?.[1]?.trim() ?? dn.split('\n')[0] ?? dn;
 
-function certificateView(c: repo.CertificateRow, now = new Date()) {
+function certificateView(keys: SigningKeys, c: repo.CertificateRow, now = new Date()) {
   return {
     id: c.id,
     kind: c.kind,
+    provider: c.provider,
+    remoteServiceName: c.provider === 'remote' ? (keys.serviceName(c.remoteServiceId) ?? c.remoteServiceId) : null,
+    forExchange: c.sealedUnattendedSecret !== null,
     label: c.label,
     subjectName: c.subjectName,
     issuerName: c.issuerName,
@@ -49,21 +54,43 @@ function requireKind(ctx: ServiceContext, kind: CertificateKind) {
 }
 
 /**
- * Keeps a signing certificate (issue 4 item 1): the PKCS#12 file opens with its passphrase and holds the
- * certificate of its key, which is not expired; it is sealed with the server's key; the passphrase is
- * forgotten. An optional PNG is the signature's image (blue handwriting, or the agency's red seal).
+ * Where a failure to open or use a key goes: the person's secret was wrong (a field to correct), the kept
+ * key cannot be read (add it again), or the remote service did not answer (try later).
  */
-export async function addCertificate(ctx: ServiceContext, sealer: CertificateSealer, input: In<typeof AddCertificateRequest>) {
-  requireKind(ctx, input.kind);
-  const pkcs12 = new Uint8Array(Buffer.from(input.pkcs12, 'base64'));
+function keyProblem(err: unknown, secretField: string, wrongPassphrase?: string): never {
+  if (err instanceof SigningKeyError) throw fieldError(secretField, wrongPassphrase ?? err.message);
+  if (err instanceof KeptKeyError) throw fieldError('certificateId', err.message);
+  if (err instanceof RemoteSigningError) {
+    if (err.reason === 'credentials') throw fieldError(secretField, err.message);
+    throw new DomainError('REMOTE_SIGNING_FAILED', err.message);
+  }
+  throw err;
+}
+
+function enrolmentOf(keys: SigningKeys, input: In<typeof AddCertificateRequest>): Enrolment {
+  if (input.provider === 'remote') {
+    if (!keys.remoteServices.some((s) => s.id === input.serviceId)) throw fieldError('serviceId', 'Hãy chọn một dịch vụ ký số từ xa đã được cấu hình');
+    return { provider: 'remote', serviceId: input.serviceId!, credentialId: input.credentialId!, accessToken: input.accessToken! };
+  }
+  const pkcs12 = new Uint8Array(Buffer.from(input.pkcs12!, 'base64'));
   if (pkcs12.length > MAX_PKCS12_BYTES) throw fieldError('pkcs12', 'Tệp chứng thư số quá lớn');
-  const key = await openPkcs12(pkcs12, input.passphrase).catch((err: unknown) => {
-    if (err instanceof SigningKeyError) throw fieldError('passphrase', err.message);
-    throw err;
-  });
-  const cert = new X509Certificate(key.certificate);
+  return { provider: 'pkcs12', pkcs12, passphrase: input.passphrase! };
+}
+
+/**
+ * Keeps a signing certificate (issue 4 item 1): a PKCS#12 file that opens with its passphrase and holds
+ * the certificate of its key, sealed with the server's key, the passphrase forgotten; or a key at a
+ * configured remote-signing service, whose certificate the service gives for the person's access token
+ * (sealed the same way; the PIN/OTP is asked at each signature). The certificate must not be expired. An
+ * optional PNG is the signature's image (blue handwriting, or the agency's red seal).
+ */
+export async function addCertificate(ctx: ServiceContext, keys: SigningKeys, input: In<typeof AddCertificateRequest>) {
+  requireKind(ctx, input.kind);
+  const enrolment = enrolmentOf(keys, input);
+  const { certificate, kept } = await keys.enroll(enrolment).catch((err: unknown) => keyProblem(err, enrolment.provider === 'pkcs12' ? 'passphrase' : 'accessToken'));
+  const cert = new X509Certificate(certificate);
   const notAfter = new Date(cert.validTo);
-  if (notAfter.getTime() < Date.now()) throw fieldError('pkcs12', `Chứng thư số đã hết hạn từ ${notAfter.toISOString().slice(0, 10).split('-').reverse().join('/')}`);
+  if (notAfter.getTime() < Date.now()) throw fieldError(enrolment.provider === 'pkcs12' ? 'pkcs12' : 'credentialId', `Chứng thư số đã hết hạn từ ${notAfter.toISOString().slice(0, 10).split('-').reverse().join('/')}`);
   if (input.imageFileId) await requirePng(ctx, input.imageFileId);
   const id = newId();
   await ctx.db.transaction(async (tx) => {
@@ -79,8 +106,9 @@ export async function addCertificate(ctx: ServiceContext, sealer: CertificateSea
       serialNumber: cert.serialNumber.toUpperCase(),
       notBefore: new Date(cert.validFrom),
       notAfter,
-      certificate: Buffer.from(key.certificate).toString('base64'),
-      sealedPkcs12: sealer.seal(pkcs12),
+      certificate: Buffer.from(certificate).toString('base64'),
+      ...kept,
+      sealedUnattendedSecret: input.forExchange && enrolment.provider === 'pkcs12' ? keys.keepSecret(enrolment.passphrase) : null,
       imageFileId: input.imageFileId ?? null,
       createdBy: ctx.actor.userId,
     });
@@ -88,11 +116,16 @@ export async function addCertificate(ctx: ServiceContext, sealer: CertificateSea
       action: 'signature.certificate_added',
       entityType: 'signing_certificate',
       entityId: id,
-      summary: `Thêm chứng thư số ${input.kind === 'personal' ? 'cá nhân' : 'của cơ quan'}: ${commonName(cert.subject)}`,
-      after: { kind: input.kind, subject: commonName(cert.subject), issuer: commonName(cert.issuer), serialNumber: cert.serialNumber, notAfter: notAfter.toISOString() },
+      summary: `Thêm chứng thư số ${input.kind === 'personal' ? 'cá nhân' : 'của cơ quan'}${kept.provider === 'remote' ? ` (ký số từ xa: ${keys.serviceName(kept.remoteServiceId)})` : ''}: ${commonName(cert.subject)}`,
+      after: { kind: input.kind, provider: kept.provider, forExchange: input.forExchange, remoteServiceId: kept.remoteServiceId, subject: commonName(cert.subject), issuer: commonName(cert.issuer), serialNumber: cert.serialNumber, notAfter: notAfter.toISOString() },
     });
   });
-  return certificateView((await repo.getCertificate(ctx.db, ctx.actor.tenantId, id))!);
+  return certificateView(keys, (await repo.getCertificate(ctx.db, ctx.actor.tenantId, id))!);
+}
+
+/** The remote-signing services a person may keep a key at (configured by the deployment's operator). */
+export function listRemoteSigningServices(keys: SigningKeys) {
+  return keys.remoteServices.map((s) => ({ id: s.id, name: s.name }));
 }
 
 async function requirePng(ctx: ServiceContext, fileId: string) {
@@ -101,9 +134,9 @@ async function requirePng(ctx: ServiceContext, fileId: string) {
   if (file.mime !== 'image/png') throw fieldError('imageFileId', 'Ảnh chữ ký, con dấu phải là tệp PNG nền trong suốt');
 }
 
-export async function listCertificates(ctx: ServiceContext) {
+export async function listCertificates(ctx: ServiceContext, keys: SigningKeys) {
   const rows = await repo.findCertificates(ctx.db, ctx.actor.tenantId, ctx.actor.userId, scopeOf(ctx.actor, 'signature.seal') ? ctx.actor.agencyId : null);
-  return rows.map((r) => certificateView(r));
+  return rows.map((r) => certificateView(keys, r));
 }
 
 /** The holder (or, for the agency's, its clerks) stops using a certificate; the row stays for the audit. */
@@ -137,28 +170,24 @@ export interface SignedPdf {
  */
 export async function signWithCertificate(
   ctx: ServiceContext,
-  deps: { sealer: CertificateSealer; store: BlobStore },
+  deps: { keys: SigningKeys; store: BlobStore },
   input: { certificateId: string; passphrase: string; kind: CertificateKind; pdf: Uint8Array; signingTime: Date },
   place: (c: { subjectName: string; image: Uint8Array | undefined }) => Promise<VisibleAppearance | undefined> | VisibleAppearance | undefined,
 ): Promise<SignedPdf> {
   requireKind(ctx, input.kind);
   const c = await usableCertificate(ctx, input.certificateId, input.kind);
   if (c.notAfter.getTime() < input.signingTime.getTime()) throw fieldError('certificateId', 'Chứng thư số đã hết hạn');
-  const pkcs12 = deps.sealer.open(c.sealedPkcs12);
-  if (!pkcs12) throw fieldError('certificateId', 'Không mở được chứng thư số đã lưu (khóa máy chủ đã đổi); hãy thêm lại tệp chứng thư số');
-  const key = await openPkcs12(pkcs12, input.passphrase).catch((err: unknown) => {
-    if (err instanceof SigningKeyError) throw fieldError('passphrase', 'Sai mật khẩu của chứng thư số');
-    throw err;
-  });
+  const key = await deps.keys.open(c, input.passphrase).catch((err: unknown) => keyProblem(err, 'passphrase', 'Sai mật khẩu của chứng thư số'));
   const image = c.imageFileId ? await readImage(ctx, deps.store, c.imageFileId) : undefined;
-  const appearance = await place({ subjectName: c.subjectName, image });
   try {
+    // the appearance reads the PDF (its last page, its signature block): a damaged one is the sender's 400 too
+    const appearance = await place({ subjectName: c.subjectName, image });
     const bytes = await signPdf(input.pdf, { key, signingTime: input.signingTime, appearance, reason: input.kind === 'personal' ? 'Ký ban hành văn bản' : 'Chữ ký số của cơ quan, tổ chức' });
     const shown = appearance ? { pageIndex: appearance.pageIndex, rect: appearance.rect, imageBox: imageBox(appearance) } : null;
     return { bytes, certificate: { id: c.id, subjectName: c.subjectName, serialNumber: c.serialNumber }, shown };
   } catch (err) {
     if (err instanceof PdfSigningError || err instanceof InvalidPdfError) throw new DomainError('BAD_REQUEST', err.message);
-    throw err;
+    return keyProblem(err, 'passphrase', 'Sai mật khẩu của chứng thư số');
   }
 }
 
@@ -272,4 +301,30 @@ export function verificationSummary(fileName: string, v: Verification): string {
   const label = { valid: 'chữ ký số hợp lệ', warning: 'chữ ký số cần lưu ý', invalid: 'chữ ký số không hợp lệ' }[v.status];
   const reasons = [...new Set(v.signatures.flatMap((s) => s.reasons))];
   return `Tệp ${fileName}: ${label} (${who})${reasons.length ? ` — ${reasons.join('; ')}` : ''}`;
+}
+
+/**
+ * The key an agency signs its outgoing edXML messages with: its newest active, unexpired organization
+ * certificate whose clerk let the server use it unattended. Null when there is none (messages then go
+ * unsigned, as most gateways' do).
+ */
+export async function exchangeSigningKey(db: Db, keys: SigningKeys, tenantId: string, agencyId: string, now = new Date()): Promise<PdfSigningKey | null> {
+  const row = await repo.findUnattendedCertificate(db, tenantId, agencyId, now);
+  return row ? keys.openUnattended(row) : null;
+}
+
+/** What the tenant's trust store says of a certificate someone signed with at `at` (an edXML message's). */
+export async function certificateTrust(db: Db, tenantId: string, certificate: Uint8Array, carried: Uint8Array[], at: Date) {
+  const trust = await trustStoreOf(db, tenantId);
+  const signer = new X509Certificate(certificate);
+  const pool = [...carried, ...(trust.intermediates ?? [])].flatMap((der) => {
+    try {
+      return [new X509Certificate(der)];
+    } catch {
+      return [];
+    }
+  });
+  const { chain, status } = buildChain(signer, pool, trust.roots.map((der) => new X509Certificate(der)));
+  const revoked = await revocation(chain, trust.crls ?? [], at);
+  return { signerName: commonName(signer.subject), issuerName: commonName(signer.issuer), chain: status, validAtSigningTime: validAt(chain, at), revoked };
 }

@@ -164,9 +164,20 @@ describe('API tokens', () => {
     expect(unit.statusCode).toBe(201);
     const rows = await t.as(admin, { method: 'GET', url: '/api/auth/tokens' });
     expect(JSON.stringify(rows.json())).not.toContain(token);
+    // a token does not mint tokens: a leaked one could otherwise outlive its revocation
+    const minted = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: bearer, payload: { name: 'Mã con' } });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().detail).toContain('không được dùng để tạo mã truy cập khác');
+    expect((await t.as(admin, { method: 'GET', url: '/api/auth/tokens' })).json().items).toHaveLength(rows.json().items.length);
     expect((await t.as(admin, { method: 'DELETE', url: `/api/auth/tokens/${id}` })).statusCode).toBe(200);
     const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
     expect(after.statusCode).toBe(401);
+    // revoking again changes nothing and records nothing more
+    const audited = async () => (await t.as(admin, { method: 'GET', url: '/api/audit?action=auth.token_revoked' })).json().items?.length;
+    const once = await audited();
+    expect(once).toBeGreaterThan(0);
+    expect((await t.as(admin, { method: 'DELETE', url: `/api/auth/tokens/${id}` })).statusCode).toBe(200);
+    expect(await audited()).toBe(once);
   });
 
   it('refuses a made-up token', async () => {

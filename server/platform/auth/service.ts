@@ -200,8 +200,13 @@ const tokenView = (t: Awaited<ReturnType<typeof repo.listApiTokens>>[number]) =>
   revoked: t.revokedAt !== null,
 });
 
+/**
+ * A new API token for an integration. Only a person signed in makes one: a token cannot mint tokens, or a
+ * leaked one could outlive its own revocation through a successor.
+ */
 export async function createApiToken(ctx: ServiceContext, input: { name: string; expiresInDays?: number | undefined }) {
   requirePermission(ctx.actor, 'token.manage');
+  if (ctx.actor.via === 'token') throw new DomainError('FORBIDDEN', 'Mã truy cập API không được dùng để tạo mã truy cập khác; hãy đăng nhập để tạo');
   const secret = randomToken();
   const token = `${API_TOKEN_PREFIX}${secret}`;
   return ctx.db.transaction(async (tx) => {
@@ -229,6 +234,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<v
   requirePermission(ctx.actor, 'token.manage');
   const row = await repo.getApiToken(ctx.db, ctx.actor.tenantId, id);
   if (!row || row.userId !== ctx.actor.userId) throw new DomainError('NOT_FOUND', 'Không tìm thấy mã truy cập');
+  if (row.revokedAt) return; // already revoked (another tab): nothing changes, nothing more to record
   await ctx.db.transaction(async (tx) => {
     await repo.revokeApiToken(tx, ctx.actor.tenantId, id, new Date());
     await audit(ctx, tx, { action: 'auth.token_revoked', entityType: 'api_token', entityId: id, summary: `Thu hồi mã truy cập API "${row.name}"` });

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
   UNAVAILABLE: { status: 503, title: 'Hệ thống tạm thời không sẵn sàng' },
+  REMOTE_SIGNING_FAILED: { status: 502, title: 'Dịch vụ ký số từ xa không phản hồi hoặc từ chối yêu cầu' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

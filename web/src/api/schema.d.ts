@@ -1212,10 +1212,27 @@ export interface paths {
         get: operations["listSigningCertificates"];
         put?: never;
         /**
-         * Thêm chứng thư số (tệp PKCS#12): cá nhân của người ký, hoặc của cơ quan
-         * @description Tệp được mở bằng mật khẩu để kiểm tra rồi lưu đã mã hóa; mật khẩu không được lưu và sẽ được hỏi lại mỗi lần ký.
+         * Thêm chứng thư số (tệp PKCS#12, hoặc khóa ở dịch vụ ký số từ xa): cá nhân của người ký, hoặc của cơ quan
+         * @description Tệp được mở bằng mật khẩu để kiểm tra rồi lưu đã mã hóa; mật khẩu không được lưu và sẽ được hỏi lại mỗi lần ký. Khóa ký số từ xa: máy chủ lấy chứng thư số từ dịch vụ bằng mã truy cập (lưu đã mã hóa); mã PIN/OTP được hỏi mỗi lần ký.
          */
         post: operations["addSigningCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/remote-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các dịch vụ ký số từ xa (ký số trên đám mây của tổ chức cung cấp dịch vụ chứng thực) máy chủ được cấu hình để dùng */
+        get: operations["listRemoteSigningServices"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7397,6 +7414,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -7669,6 +7703,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -8431,6 +8482,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -8762,6 +8830,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -9055,6 +9140,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -9361,6 +9463,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -9656,6 +9775,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -9953,6 +10089,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -10248,6 +10401,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -10548,6 +10718,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -11003,6 +11190,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -11276,6 +11480,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -11577,6 +11798,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -11877,6 +12115,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -12171,6 +12426,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -12467,6 +12739,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -12762,6 +13051,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -13055,6 +13361,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -13197,7 +13520,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     certificateId: string;
-                    /** @description Mật khẩu của tệp chứng thư số; không được lưu */
+                    /** @description Mật khẩu của tệp chứng thư số, hoặc mã PIN/OTP của khóa ký số từ xa; không được lưu */
                     passphrase: string;
                 };
             };
@@ -13352,6 +13675,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -13495,7 +13835,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     certificateId: string;
-                    /** @description Mật khẩu của tệp chứng thư số; không được lưu */
+                    /** @description Mật khẩu của tệp chứng thư số, hoặc mã PIN/OTP của khóa ký số từ xa; không được lưu */
                     passphrase: string;
                 };
             };
@@ -13650,6 +13990,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -13950,6 +14307,23 @@ export interface operations {
                                 /** Format: date-time */
                                 addedAt: string;
                             }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
+                            }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
                         } | null;
@@ -14244,6 +14618,23 @@ export interface operations {
                                 version: number;
                                 /** Format: date-time */
                                 addedAt: string;
+                            }[];
+                            /** @description Các phiên bản của từng phụ lục, tài liệu kèm theo: theo thứ tự phụ lục, mới nhất trước */
+                            attachments: {
+                                /** Format: uuid */
+                                fileId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                version: number;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** @description Thứ tự của phụ lục, tài liệu kèm theo (từ 1) */
+                                attachment: number;
+                                /** @description Phiên bản hiện hành: phiên bản được phát hành, gửi đi */
+                                current: boolean;
+                                /** @description Đã có chữ ký số của cơ quan (phụ lục là tệp riêng: Nghị định 30/2020, Phụ lục I, mục II.8) */
+                                organizationSigned: boolean;
                             }[];
                             /** @description Thao tác người đang xem được làm (seal: thêm chữ ký số của cơ quan) */
                             actions: ("edit" | "add_version" | "submit" | "return" | "comment" | "approve" | "sign" | "seal" | "issue" | "recall")[];
@@ -15787,6 +16178,12 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             kind: "personal" | "organization";
+                            /** @enum {string} */
+                            provider: "pkcs12" | "remote";
+                            /** @description Tên dịch vụ ký số từ xa giữ khóa */
+                            remoteServiceName: string | null;
+                            /** @description Hệ thống dùng chứng thư số này để tự ký thông điệp liên thông gửi đi */
+                            forExchange: boolean;
                             label: string;
                             subjectName: string;
                             issuerName: string;
@@ -15841,17 +16238,34 @@ export interface operations {
                      * @enum {string}
                      */
                     kind: "personal" | "organization";
+                    /**
+                     * @description pkcs12: tệp chứng thư số; remote: khóa ở dịch vụ ký số từ xa của tổ chức cung cấp dịch vụ chứng thực
+                     * @default pkcs12
+                     * @enum {string}
+                     */
+                    provider?: "pkcs12" | "remote";
                     /** @description Tên gợi nhớ, ví dụ "USB token Ban Cơ yếu" */
                     label: string;
-                    /** @description Tệp .p12/.pfx, mã hóa base64 */
-                    pkcs12: string;
-                    /** @description Chỉ dùng để mở tệp khi thêm; không được lưu */
-                    passphrase: string;
+                    /** @description pkcs12: tệp .p12/.pfx, mã hóa base64 */
+                    pkcs12?: string;
+                    /** @description pkcs12: chỉ dùng để mở tệp khi thêm; không được lưu */
+                    passphrase?: string;
+                    /** @description remote: dịch vụ ký số từ xa (listRemoteSigningServices) */
+                    serviceId?: string;
+                    /** @description remote: mã khóa ký số (credential ID) tại dịch vụ */
+                    credentialId?: string;
+                    /** @description remote: mã truy cập của người giữ khóa tại dịch vụ; được lưu đã mã hóa */
+                    accessToken?: string;
                     /**
                      * Format: uuid
                      * @description Ảnh chữ ký (màu xanh) hoặc ảnh con dấu (màu đỏ), PNG nền trong suốt, đã tải lên qua /api/files
                      */
                     imageFileId?: string;
+                    /**
+                     * @description Chỉ với chứng thư số của cơ quan dạng tệp: cho phép hệ thống tự ký các thông điệp liên thông (edXML) gửi đi; mật khẩu được lưu đã mã hóa
+                     * @default false
+                     */
+                    forExchange?: boolean;
                 };
             };
         };
@@ -15867,6 +16281,12 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         kind: "personal" | "organization";
+                        /** @enum {string} */
+                        provider: "pkcs12" | "remote";
+                        /** @description Tên dịch vụ ký số từ xa giữ khóa */
+                        remoteServiceName: string | null;
+                        /** @description Hệ thống dùng chứng thư số này để tự ký thông điệp liên thông gửi đi */
+                        forExchange: boolean;
                         label: string;
                         subjectName: string;
                         issuerName: string;
@@ -15929,6 +16349,79 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listRemoteSigningServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16514,6 +17007,12 @@ export interface operations {
                             edxmlDocumentId: string;
                             /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
                             businessDocType: number;
+                            /** @description Lý do thu hồi, cập nhật, thay thế (BussinessDocReason) */
+                            businessReason: string | null;
+                            /** @description DocumentId của văn bản bị thu hồi, được cập nhật hoặc bị thay thế */
+                            targetDocumentIds: string[];
+                            /** @description Việc đã làm khi nhận: văn bản đến bị thu hồi, thông tin đã cập nhật; hoặc với văn bản bị lấy lại, thay thế: vì sao */
+                            outcome: string | null;
                             fromOrganId: string;
                             fromName: string;
                             numberNotation: string;
@@ -16530,16 +17029,24 @@ export interface operations {
                             }[];
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
+                            /** @description Chữ ký số XML-DSig của thông điệp khi nhận: absent (không có), valid, warning (chưa tin cậy được), invalid (chứng thư hết hạn hoặc bị thu hồi); thông điệp có chữ ký không khớp nội dung bị từ chối */
+                            signature: {
+                                /** @enum {string} */
+                                status: "absent" | "valid" | "warning" | "invalid";
+                                signerName: string | null;
+                                issuerName: string | null;
+                                reasons: string[];
+                            } | null;
                             /**
                              * Format: uuid
                              * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
                              */
                             sourceFileId: string;
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại, thu hồi hoặc thay thế; applied: thông điệp thu hồi, cập nhật đã thực hiện trên văn bản gốc
                              * @enum {string}
                              */
-                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            status: "pending" | "registered" | "rejected" | "withdrawn" | "applied";
                             rejectReason: string | null;
                             /**
                              * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
@@ -16571,6 +17078,12 @@ export interface operations {
                             edxmlDocumentId: string;
                             /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
                             businessDocType: number;
+                            /** @description Lý do thu hồi, cập nhật, thay thế (BussinessDocReason) */
+                            businessReason: string | null;
+                            /** @description DocumentId của văn bản bị thu hồi, được cập nhật hoặc bị thay thế */
+                            targetDocumentIds: string[];
+                            /** @description Việc đã làm khi nhận: văn bản đến bị thu hồi, thông tin đã cập nhật; hoặc với văn bản bị lấy lại, thay thế: vì sao */
+                            outcome: string | null;
                             fromOrganId: string;
                             fromName: string;
                             numberNotation: string;
@@ -16587,16 +17100,24 @@ export interface operations {
                             }[];
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
+                            /** @description Chữ ký số XML-DSig của thông điệp khi nhận: absent (không có), valid, warning (chưa tin cậy được), invalid (chứng thư hết hạn hoặc bị thu hồi); thông điệp có chữ ký không khớp nội dung bị từ chối */
+                            signature: {
+                                /** @enum {string} */
+                                status: "absent" | "valid" | "warning" | "invalid";
+                                signerName: string | null;
+                                issuerName: string | null;
+                                reasons: string[];
+                            } | null;
                             /**
                              * Format: uuid
                              * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
                              */
                             sourceFileId: string;
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại, thu hồi hoặc thay thế; applied: thông điệp thu hồi, cập nhật đã thực hiện trên văn bản gốc
                              * @enum {string}
                              */
-                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            status: "pending" | "registered" | "rejected" | "withdrawn" | "applied";
                             rejectReason: string | null;
                             /**
                              * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
@@ -16739,7 +17260,7 @@ export interface operations {
     listExchangeMessages: {
         parameters: {
             query?: {
-                status?: "pending" | "registered" | "rejected" | "withdrawn";
+                status?: "pending" | "registered" | "rejected" | "withdrawn" | "applied";
                 page?: number;
                 pageSize?: number;
             };
@@ -16763,6 +17284,12 @@ export interface operations {
                             edxmlDocumentId: string;
                             /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
                             businessDocType: number;
+                            /** @description Lý do thu hồi, cập nhật, thay thế (BussinessDocReason) */
+                            businessReason: string | null;
+                            /** @description DocumentId của văn bản bị thu hồi, được cập nhật hoặc bị thay thế */
+                            targetDocumentIds: string[];
+                            /** @description Việc đã làm khi nhận: văn bản đến bị thu hồi, thông tin đã cập nhật; hoặc với văn bản bị lấy lại, thay thế: vì sao */
+                            outcome: string | null;
                             fromOrganId: string;
                             fromName: string;
                             numberNotation: string;
@@ -16779,16 +17306,24 @@ export interface operations {
                             }[];
                             /** @description Tệp bị từ chối, trường không đọc được */
                             warnings: string[];
+                            /** @description Chữ ký số XML-DSig của thông điệp khi nhận: absent (không có), valid, warning (chưa tin cậy được), invalid (chứng thư hết hạn hoặc bị thu hồi); thông điệp có chữ ký không khớp nội dung bị từ chối */
+                            signature: {
+                                /** @enum {string} */
+                                status: "absent" | "valid" | "warning" | "invalid";
+                                signerName: string | null;
+                                issuerName: string | null;
+                                reasons: string[];
+                            } | null;
                             /**
                              * Format: uuid
                              * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
                              */
                             sourceFileId: string;
                             /**
-                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
+                             * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại, thu hồi hoặc thay thế; applied: thông điệp thu hồi, cập nhật đã thực hiện trên văn bản gốc
                              * @enum {string}
                              */
-                            status: "pending" | "registered" | "rejected" | "withdrawn";
+                            status: "pending" | "registered" | "rejected" | "withdrawn" | "applied";
                             rejectReason: string | null;
                             /**
                              * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
@@ -16801,6 +17336,7 @@ export interface operations {
                             documentId: string | null;
                             receivedAt: string;
                         }[];
+                        total: number;
                     };
                 };
             };
@@ -17187,6 +17723,12 @@ export interface operations {
                         edxmlDocumentId: string;
                         /** @description 0: văn bản mới; 1: thu hồi; 2: cập nhật; 3: thay thế */
                         businessDocType: number;
+                        /** @description Lý do thu hồi, cập nhật, thay thế (BussinessDocReason) */
+                        businessReason: string | null;
+                        /** @description DocumentId của văn bản bị thu hồi, được cập nhật hoặc bị thay thế */
+                        targetDocumentIds: string[];
+                        /** @description Việc đã làm khi nhận: văn bản đến bị thu hồi, thông tin đã cập nhật; hoặc với văn bản bị lấy lại, thay thế: vì sao */
+                        outcome: string | null;
                         fromOrganId: string;
                         fromName: string;
                         numberNotation: string;
@@ -17203,16 +17745,24 @@ export interface operations {
                         }[];
                         /** @description Tệp bị từ chối, trường không đọc được */
                         warnings: string[];
+                        /** @description Chữ ký số XML-DSig của thông điệp khi nhận: absent (không có), valid, warning (chưa tin cậy được), invalid (chứng thư hết hạn hoặc bị thu hồi); thông điệp có chữ ký không khớp nội dung bị từ chối */
+                        signature: {
+                            /** @enum {string} */
+                            status: "absent" | "valid" | "warning" | "invalid";
+                            signerName: string | null;
+                            issuerName: string | null;
+                            reasons: string[];
+                        } | null;
                         /**
                          * Format: uuid
                          * @description Thông điệp edXML như đã nhận (tải qua downloadExchangeMessageFile)
                          */
                         sourceFileId: string;
                         /**
-                         * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại
+                         * @description pending: chờ văn thư vào sổ; registered: đã vào sổ; rejected: đã trả lại nơi gửi; withdrawn: nơi gửi đã lấy lại, thu hồi hoặc thay thế; applied: thông điệp thu hồi, cập nhật đã thực hiện trên văn bản gốc
                          * @enum {string}
                          */
-                        status: "pending" | "registered" | "rejected" | "withdrawn";
+                        status: "pending" | "registered" | "rejected" | "withdrawn" | "applied";
                         rejectReason: string | null;
                         /**
                          * @description file: văn thư nhập từ tệp; exchange: nhận qua kết nối liên thông
@@ -17378,6 +17928,8 @@ export interface operations {
                              */
                             kind: "document" | "status";
                             peerName: string;
+                            /** @description Cơ quan gửi */
+                            agencyName: string;
                             toOrganId: string;
                             edxmlDocumentId: string;
                             /** @description Văn bản đi (với thông điệp văn bản) */
@@ -17394,6 +17946,7 @@ export interface operations {
                             sentAt: string | null;
                             createdAt: string;
                         }[];
+                        total: number;
                     };
                 };
             };

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -21,6 +22,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types';
 import type { MessageKey } from '../i18n';
+import { API_TOKENS_PATH } from '../features/auth/api-token-path';
 import { SEARCH_PATH } from '../features/search/search-path';
 import { SIGNING_PATH } from '../features/signing/signing-paths';
 import { EXCHANGE_PATH, EXCHANGE_PERMISSIONS } from '../features/exchange/exchange-paths';
@@ -67,6 +69,8 @@ export const ADMIN_MODULES: ModuleEntry[] = [
   { key: 'users', path: '/quan-tri/nguoi-dung', title: 'module.users', description: 'module.users.desc', icon: <TeamOutlined aria-hidden />, permission: 'user.read' },
   { key: 'workCalendar', path: '/quan-tri/lich-lam-viec', title: 'module.workCalendar', description: 'module.workCalendar.desc', icon: <CalendarOutlined aria-hidden />, permission: 'calendar.read' },
   { key: 'auditLog', path: '/quan-tri/nhat-ky', title: 'module.auditLog', description: 'module.auditLog.desc', icon: <AuditOutlined aria-hidden />, permission: 'audit.read' },
+  // The signed-in person's own tokens (also in the account menu); only administrators may make them.
+  { key: 'apiTokens', path: API_TOKENS_PATH, title: 'module.apiTokens', description: 'module.apiTokens.desc', icon: <ApiOutlined aria-hidden />, permission: 'token.manage' },
 ];
 
 const MANAGING: Permission[] = ['org.manage', 'user.manage', 'calendar.manage', 'audit.read'];

@@ -34,6 +34,7 @@ const CertificatesPage = lazy(() => import('../features/signing/certificates-pag
 const TrustAnchorsPage = lazy(() => import('../features/signing/trust-anchors-page').then((m) => ({ default: m.TrustAnchorsPage })));
 const VerifyPage = lazy(() => import('../features/signing/verify-page').then((m) => ({ default: m.VerifyPage })));
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
+const ApiTokensPage = lazy(() => import('../features/auth/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -42,6 +43,7 @@ const ADMIN_PAGES: Record<string, ReactNode> = {
   users: <UsersPage />,
   workCalendar: <WorkCalendarPage />,
   auditLog: <AuditLogPage />,
+  apiTokens: <ApiTokensPage />,
 };
 
 function adminRoute(m: ModuleEntry) {

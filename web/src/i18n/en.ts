@@ -1,3 +1,4 @@
+import { authEn } from './auth.en';
 import { documentsEn } from './documents.en';
 import { exchangeEn } from './exchange.en';
 import { outgoingEn } from './outgoing.en';
@@ -359,6 +360,7 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.document_register': 'Register',
   'audit.entity.file': 'File',
 
+  ...authEn,
   ...documentsEn,
   ...outgoingEn,
   ...signingEn,

@@ -161,6 +161,7 @@ export const outgoingEn: Record<keyof typeof outgoingVi, string> = {
   'outgoing.where.in_review': 'Waiting for review by {holder}.',
   'outgoing.where.approved': 'Approved by the signer, waiting for signature: {holder}.',
   'outgoing.where.signed': 'Signed; waiting for a clerk to number and issue it.',
+  'outgoing.where.numbered': 'Signed for the agency and numbered {number}; waiting for a clerk to issue it.',
   'outgoing.where.issued': 'Issued at {time}.',
   'outgoing.where.recalled': 'The document was recalled; the recipients’ copies were withdrawn.',
 
@@ -234,6 +235,7 @@ export const outgoingEn: Record<keyof typeof outgoingVi, string> = {
   'outgoing.issue.paper': '{count} outside recipients without an identifier code, sent on paper by the clerk',
   'outgoing.issue.noRecipients': 'The document has no recipients; it is only numbered and registered.',
   'outgoing.issue.secret': 'Secret documents are not sent through the system; the clerk sends the paper copies.',
+  'outgoing.issue.numbered': 'Number {number} was given when the agency signed it ({register}); issuing keeps this number and date.',
   'outgoing.issued.title': 'Document issued',
   'outgoing.issued.date': 'On {date} at {time} · {register}',
   'outgoing.issued.delivered': 'Sent to {count} recipients',
@@ -248,6 +250,12 @@ export const outgoingEn: Record<keyof typeof outgoingVi, string> = {
   'outgoing.versions.showLabel': 'View version {version}',
   'outgoing.preview.title': 'Preview: version {version}',
   'outgoing.preview.noContent': 'No content file yet',
+  'outgoing.attachments.organizationSigned': 'Signed by the agency',
+  'outgoing.attachments.showLabel': 'Show {name}, version {version}',
+  'outgoing.preview.attachment': 'Preview: {name} (version {version})',
+  'outgoing.seal.numbered': 'The document is numbered and dated as soon as the agency signs it; issuing keeps this number.',
+  'outgoing.seal.attachments': '{count} attached files (PDF, DOCX) are signed by the agency too: the document number and the signing time at the top right of their first page, without the seal image.',
+  'outgoing.seal.attachmentsUnsigned': '{count} attached files that are not PDF or DOCX are sent as drafted, without a digital signature.',
 
   'registers.title': 'Document registers',
   'registers.description': 'Incoming and outgoing registers in the form of Decree 30/2020 Appendix IV: view by period, print, export to Excel and close.',

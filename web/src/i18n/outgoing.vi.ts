@@ -161,6 +161,7 @@ export const outgoingVi = {
   'outgoing.where.in_review': 'Đang chờ xem xét: {holder}.',
   'outgoing.where.approved': 'Người ký đã duyệt, chờ ký: {holder}.',
   'outgoing.where.signed': 'Đã ký, chờ văn thư cấp số và phát hành.',
+  'outgoing.where.numbered': 'Đã ký số của cơ quan và cấp số {number}; chờ văn thư phát hành.',
   'outgoing.where.issued': 'Đã phát hành lúc {time}.',
   'outgoing.where.recalled': 'Văn bản đã bị thu hồi; bản gửi các nơi nhận đã được rút lại.',
 
@@ -234,6 +235,7 @@ export const outgoingVi = {
   'outgoing.issue.paper': '{count} nơi nhận ngoài danh mục không có mã định danh, văn thư gửi bản giấy',
   'outgoing.issue.noRecipients': 'Văn bản không có nơi nhận; chỉ cấp số và vào sổ.',
   'outgoing.issue.secret': 'Văn bản mật không gửi qua hệ thống; văn thư gửi bản giấy theo quy định.',
+  'outgoing.issue.numbered': 'Số {number} đã được cấp khi ký số của cơ quan ({register}); phát hành giữ nguyên số và ngày này.',
   'outgoing.issued.title': 'Đã phát hành văn bản',
   'outgoing.issued.date': 'Ngày {date}, lúc {time} · {register}',
   'outgoing.issued.delivered': 'Đã gửi {count} nơi nhận',
@@ -248,6 +250,12 @@ export const outgoingVi = {
   'outgoing.versions.showLabel': 'Xem phiên bản {version}',
   'outgoing.preview.title': 'Xem trước: phiên bản {version}',
   'outgoing.preview.noContent': 'Chưa có tệp nội dung',
+  'outgoing.attachments.organizationSigned': 'Đã ký số của cơ quan',
+  'outgoing.attachments.showLabel': 'Xem {name}, phiên bản {version}',
+  'outgoing.preview.attachment': 'Xem trước: {name} (phiên bản {version})',
+  'outgoing.seal.numbered': 'Văn bản được cấp số và ngày ban hành ngay khi ký số của cơ quan; khi phát hành giữ nguyên số này.',
+  'outgoing.seal.attachments': '{count} tệp kèm theo (PDF, DOCX) cũng được ký số của cơ quan: số, ký hiệu văn bản và thời điểm ký ở góc trên bên phải trang đầu, không có hình con dấu.',
+  'outgoing.seal.attachmentsUnsigned': '{count} tệp kèm theo không phải PDF hay DOCX được gửi như khi soạn, không có chữ ký số.',
 
   'registers.title': 'Sổ văn bản',
   'registers.description': 'Sổ đăng ký văn bản đến, đi theo mẫu Phụ lục IV Nghị định 30/2020/NĐ-CP: xem theo kỳ, in, xuất Excel và khóa sổ.',

@@ -1,3 +1,4 @@
+import { authVi } from './auth.vi';
 import { documentsVi } from './documents.vi';
 import { exchangeVi } from './exchange.vi';
 import { outgoingVi } from './outgoing.vi';
@@ -358,6 +359,7 @@ export const vi = {
   'audit.entity.document_register': 'Sổ văn bản',
   'audit.entity.file': 'Tệp',
 
+  ...authVi,
   ...documentsVi,
   ...outgoingVi,
   ...signingVi,

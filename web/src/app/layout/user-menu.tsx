@@ -1,15 +1,19 @@
-import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Grid, Space, Typography, type MenuProps } from 'antd';
+import { useNavigate } from 'react-router';
 import { api, data } from '../../api/client';
+import { API_TOKENS_PATH } from '../../features/auth/api-token-path';
 import { locale, switchLocale, t } from '../../i18n';
 import { errorMessage } from '../../lib/form-errors';
-import { useCurrentUser, useSession } from '../session';
+import { useCan, useCurrentUser, useSession } from '../session';
 
 export function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
   const user = useCurrentUser();
   const { signOut } = useSession();
   const { message, modal } = App.useApp();
   const screens = Grid.useBreakpoint();
+  const can = useCan();
+  const navigate = useNavigate();
 
   const logout = async () => {
     // Even if the call fails (session already gone, network down) the user asked to leave: forget it here too.
@@ -58,6 +62,8 @@ export function UserMenu({ onChangePassword }: { onChangePassword: () => void })
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('account.changePassword'), onClick: onChangePassword },
+    // The person's own tokens sit with their password; the admin menu has the same page.
+    ...(can('token.manage') ? [{ key: 'api-tokens', icon: <ApiOutlined aria-hidden />, label: t('module.apiTokens'), onClick: () => void navigate(API_TOKENS_PATH) }] : []),
     { key: 'locale', icon: <GlobalOutlined aria-hidden />, label: t('app.language.switch'), onClick: () => switchLocale(locale === 'vi' ? 'en' : 'vi') },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('account.logout'), onClick: () => void logout() },

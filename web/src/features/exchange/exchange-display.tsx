@@ -1,17 +1,23 @@
 import { PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { t, tMaybe, type MessageKey } from '../../i18n';
-import { NEW_DOCUMENT, type ExchangeMessage, type OutboxItem } from './exchange-queries';
+import { REVOCATION, type ExchangeMessage, type OutboxItem } from './exchange-queries';
 
 // A new document is the usual case and stays quiet; what acts on a document sent earlier must catch the eye.
 const KIND_COLOR: Record<number, string | undefined> = { 0: undefined, 1: 'red', 2: 'orange', 3: 'purple' };
 
 export function KindTag({ kind }: { kind: number }) {
-  const known = kind in KIND_COLOR;
-  return <Tag color={KIND_COLOR[kind]}>{known ? t(`exchange.kind.${kind}` as MessageKey) : t('exchange.kind.other', { code: kind })}</Tag>;
+  return <Tag color={KIND_COLOR[kind]}>{kindName(kind)}</Tag>;
 }
 
-export const registrable = (m: ExchangeMessage): boolean => m.status === 'pending' && m.businessDocType === NEW_DOCUMENT;
+/**
+ * What waits may be registered: a new or replacing document, or an update whose document never came (it
+ * stands for that document). A revocation never is; an update carried out no longer waits.
+ */
+export const registrable = (m: ExchangeMessage): boolean => m.status === 'pending' && m.businessDocType !== REVOCATION;
+
+/** The name of a message's kind for a sentence ("Thu hồi", "Cập nhật" …). */
+export const kindName = (kind: number): string => (kind in KIND_COLOR ? t(`exchange.kind.${kind}` as MessageKey) : t('exchange.kind.other', { code: kind }));
 
 // Keyed by the server's status names; one the server adds later shows as its own code until it is labelled here.
 const STATUS_TAGS: Record<string, { color?: string; label: MessageKey }> = {
@@ -19,13 +25,25 @@ const STATUS_TAGS: Record<string, { color?: string; label: MessageKey }> = {
   registered: { color: 'green', label: 'exchange.status.registered' },
   rejected: { color: 'red', label: 'exchange.status.rejected' },
   withdrawn: { label: 'exchange.status.withdrawn' },
+  applied: { color: 'blue', label: 'exchange.status.applied' },
 };
 
-/** Pending revocations, updates and replacements are kept for reference: they never go into the register. */
+/** A revocation waiting for the document it names is kept for reference: it never goes into the register. */
 export function MessageStatusTag({ message: m }: { message: ExchangeMessage }) {
-  if (m.status === 'pending' && m.businessDocType !== NEW_DOCUMENT) return <Tag>{t('exchange.status.notRegistrable')}</Tag>;
+  if (m.status === 'pending' && !registrable(m)) return <Tag>{t('exchange.status.notRegistrable')}</Tag>;
   const tag = STATUS_TAGS[m.status];
   return <Tag color={tag?.color}>{tag ? t(tag.label) : m.status}</Tag>;
+}
+
+const SIGNATURE_COLOR = { valid: 'green', warning: 'gold', invalid: 'red', absent: undefined } as const;
+
+/** The message's XML-DSig signature as judged on arrival; a message from before signatures were checked shows nothing. */
+export function SignatureTag({ message: m }: { message: ExchangeMessage }) {
+  if (!m.signature) return null;
+  const { status, signerName, reasons } = m.signature;
+  const tag = <Tag color={SIGNATURE_COLOR[status]}>{t(`exchange.signature.${status}`)}</Tag>;
+  const tip = [signerName && t('exchange.signature.by', { name: signerName }), ...reasons].filter(Boolean).join('. ');
+  return tip ? <Tooltip title={tip}>{tag}</Tooltip> : tag;
 }
 
 /** What the receipt refused or could not read ("Tệp x.exe không được nhận: …"), as a list. */

@@ -16,8 +16,12 @@ export type Peer = Ok<'listExchangePeers'>['items'][number];
 export type NewPeer = Body<'addExchangePeer'>;
 export type CreatedToken = Ok<'createApiToken'>;
 
-/** QCVN 102 BusinessDocType: only a new document (0) becomes an incoming document; 1–3 act on one sent earlier. */
+/**
+ * QCVN 102 BusinessDocType: 0 new, 1 revoke, 2 update, 3 replace. The server carries out a revocation or an
+ * update on the document it names; a revocation never becomes an incoming document itself.
+ */
 export const NEW_DOCUMENT = 0;
+export const REVOCATION = 1;
 
 export const exchangeKeys = {
   all: ['exchange'] as const,

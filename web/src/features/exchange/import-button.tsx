@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { csrfHeaders } from '../../api/client';
 import { t } from '../../i18n';
 import { formatInstant } from '../../lib/format';
-import { IMPORT_URL, type ImportResult } from './exchange-queries';
+import { kindName, registrable } from './exchange-display';
+import { IMPORT_URL, type ExchangeMessage, type ImportResult } from './exchange-queries';
 
 type Problem = { title?: string; detail?: string };
 
@@ -12,6 +13,15 @@ type Problem = { title?: string; detail?: string };
 function reasonOf(response: unknown): string {
   const p = (response ?? {}) as Problem;
   return p.detail ?? p.title ?? t('common.networkError');
+}
+
+/** What receiving the message did: it waits, it was carried out on the document it names, or it was set aside. */
+function receivedText(m: ExchangeMessage): string {
+  const said = { number: m.numberNotation, sender: m.fromName };
+  if (m.status === 'applied') return t('exchange.import.applied', { ...said, kind: kindName(m.businessDocType).toLowerCase(), outcome: m.outcome ?? '' });
+  if (m.status === 'withdrawn') return t('exchange.import.setAside', said);
+  if (!registrable(m)) return t('exchange.import.waitsForOriginal', said);
+  return t('exchange.import.received', said);
 }
 
 /**
@@ -31,7 +41,7 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
     if (file.status === 'done' && file.response) {
       const { message: m, duplicate } = file.response;
       if (duplicate) message.warning({ content: t('exchange.import.duplicate', { number: m.numberNotation, time: formatInstant(m.receivedAt) }), duration: 6 });
-      else message.success(t('exchange.import.received', { number: m.numberNotation, sender: m.fromName }));
+      else message.success({ content: receivedText(m), duration: m.status === 'pending' ? 3 : 8 });
       onImported(file.response);
     } else if (file.status === 'error') {
       message.error({ content: t('exchange.import.failed', { name: file.name, reason: reasonOf(file.response) }), duration: 10 });

@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Typography } from 'antd';
 import { t } from '../../i18n';
 import { DATE_TIME_SECONDS_FORMAT, formatInstant } from '../../lib/format';
 import { formatFileSize } from '../documents/document-display';
-import { statusCodeLabel, WarningList } from './exchange-display';
+import { SignatureTag, statusCodeLabel, WarningList } from './exchange-display';
 import { messageFileUrl, type ExchangeMessage } from './exchange-queries';
 
 function MessageFiles({ message: m }: { message: ExchangeMessage }) {
@@ -39,9 +39,35 @@ function lastStatus(m: ExchangeMessage): string {
   return t(m.via === 'exchange' ? 'exchange.details.lastStatusNone' : 'exchange.details.lastStatusFile');
 }
 
+/** The message's XML-DSig signature: its verdict, who signed and what the trust store said. */
+function MessageSignature({ message: m }: { message: ExchangeMessage }) {
+  const s = m.signature!;
+  return (
+    <div>
+      <SignatureTag message={m} />
+      {s.signerName && <span className="vps-wrap">{t('exchange.signature.byIssuer', { name: s.signerName, issuer: s.issuerName ?? '' })}</span>}
+      {s.reasons.length > 0 && <WarningList warnings={s.reasons} />}
+    </div>
+  );
+}
+
+/** The DocumentIds a revocation, update or replacement names, one a line. */
+function TargetList({ ids }: { ids: string[] }) {
+  return (
+    <div>
+      {ids.map((id) => (
+        <div key={id} className="vps-hash vps-wrap">
+          {id}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * What the table leaves out: the message's id, how it came and what its sender was told, the signer, each
- * file with its size, why it was returned, and the receipt's warnings.
+ * file with its size, what a revocation, update or replacement names and did, why it was returned, and the
+ * receipt's warnings.
  */
 export function MessageDetails({ message: m }: { message: ExchangeMessage }) {
   return (
@@ -56,7 +82,11 @@ export function MessageDetails({ message: m }: { message: ExchangeMessage }) {
           { key: 'told', label: t('exchange.details.lastStatus'), children: lastStatus(m) },
           { key: 'type', label: t('exchange.details.typeName'), children: m.typeName ?? t('common.none') },
           { key: 'signer', label: t('exchange.details.signer'), children: m.signerName ?? t('common.none') },
+          ...(m.signature ? [{ key: 'signature', label: t('exchange.details.signature'), span: 'filled' as const, children: <MessageSignature message={m} /> }] : []),
           { key: 'files', label: t('exchange.details.files'), span: 'filled', children: <MessageFiles message={m} /> },
+          ...(m.businessReason ? [{ key: 'why', label: t('exchange.details.businessReason'), span: 'filled' as const, children: <span className="vps-wrap">{m.businessReason}</span> }] : []),
+          ...(m.targetDocumentIds.length > 0 ? [{ key: 'targets', label: t('exchange.details.targets'), span: 'filled' as const, children: <TargetList ids={m.targetDocumentIds} /> }] : []),
+          ...(m.outcome ? [{ key: 'outcome', label: t('exchange.details.outcome'), span: 'filled' as const, children: <span className="vps-wrap">{m.outcome}</span> }] : []),
           ...(m.rejectReason ? [{ key: 'reject', label: t('exchange.details.rejectReason'), span: 'filled' as const, children: <span className="vps-wrap">{m.rejectReason}</span> }] : []),
         ]}
       />

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Flex, Segmented, Table, Tag, Tooltip, Typography, type TableColumnType, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../app/session';
@@ -8,7 +8,7 @@ import { QueryError } from '../../components/query-error';
 import { TwoLineCell } from '../../components/two-line-cell';
 import { t } from '../../i18n';
 import { errorMessage } from '../../lib/form-errors';
-import { DATE_FORMAT, formatInstant } from '../../lib/format';
+import { DATE_FORMAT, formatInstant, formatNumber } from '../../lib/format';
 import { usePaging } from '../../lib/use-paging';
 import { outgoingPath } from '../outgoing/outgoing-views';
 import { OutboxStatusTag, statusCodeLabel } from './exchange-display';
@@ -93,7 +93,9 @@ function RetryButton({ item: o, onDone }: { item: OutboxItem; onDone: () => void
 // The monospace of ids, but broken at the commas (see DocumentIdText) rather than anywhere.
 const DOCUMENT_ID_STYLE = { wordBreak: 'normal', overflowWrap: 'anywhere' } as const;
 
-function columnsFor(canReadDocuments: boolean, refresh: () => void): TableColumnsType<OutboxItem> {
+const agencyColumn = (): TableColumnType<OutboxItem> => ({ title: t('exchange.outbox.agency'), dataIndex: 'agencyName', width: 160, responsive: ['lg'], render: (v: string) => <span className="vps-wrap">{v}</span> });
+
+function columnsFor(canReadDocuments: boolean, refresh: () => void, showAgency: boolean): TableColumnsType<OutboxItem> {
   return [
     { title: t('exchange.outbox.createdAt'), dataIndex: 'createdAt', width: 104, render: (v: string) => <TwoLineTime iso={v} /> },
     {
@@ -120,6 +122,8 @@ function columnsFor(canReadDocuments: boolean, refresh: () => void): TableColumn
         </div>
       ),
     },
+    // the administrator sees every agency's messages: which one sends each
+    ...(showAgency ? [agencyColumn()] : []),
     { title: t('exchange.outbox.to'), key: 'to', width: 180, render: (_, o) => <TwoLineCell primary={<span className="vps-hash">{o.toOrganId}</span>} secondary={o.peerName} /> },
     { title: t('exchange.status'), key: 'status', width: 112, render: (_, o) => <OutboxStatusTag item={o} /> },
     { title: t('exchange.outbox.attempts'), dataIndex: 'attempts', width: 76, align: 'right', responsive: ['lg'] },
@@ -142,9 +146,7 @@ export function OutboxTab() {
   const items = list.data?.items ?? [];
   const refresh = () => void queryClient.invalidateQueries({ queryKey: exchangeKeys.outboxAll });
 
-  // The list answers no total: the pager offers one page more while this one is full.
-  const full = items.length === paging.pageSize;
-  const total = (paging.page - 1) * paging.pageSize + Math.max(items.length, 1) + (full ? 1 : 0);
+  const total = list.data?.total ?? 0;
 
   return (
     <>
@@ -167,12 +169,12 @@ export function OutboxTab() {
         data-testid="exchange-outbox-table"
         rowKey="id"
         size="middle"
-        columns={columnsFor(can('document.read'), refresh)}
+        columns={columnsFor(can('document.read'), refresh, can('exchange.manage'))}
         dataSource={items}
         // The 15-second refresh happens quietly; only a change of filter or page shows the spinner.
         loading={list.isPending || list.isPlaceholderData}
         locale={{ emptyText: <Empty description={paging.page > 1 ? t('exchange.pageEmpty') : t(`exchange.outbox.empty.${filter}`)} /> }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], onChange: paging.change, hideOnSinglePage: false }}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('exchange.outbox.count', { count: formatNumber(n) }), onChange: paging.change, hideOnSinglePage: false }}
       />
     </>
   );

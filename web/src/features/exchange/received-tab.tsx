@@ -5,19 +5,40 @@ import { Link } from 'react-router';
 import { TwoLineCell } from '../../components/two-line-cell';
 import { QueryError } from '../../components/query-error';
 import { t } from '../../i18n';
-import { DATE_FORMAT, formatDay, formatInstant } from '../../lib/format';
+import { DATE_FORMAT, formatDay, formatInstant, formatNumber } from '../../lib/format';
 import { usePaging } from '../../lib/use-paging';
 import { documentKeys, incomingPath } from '../documents/document-queries';
-import { FilesCell, KindTag, MessageStatusTag } from './exchange-display';
-import { exchangeKeys, useExchangeMessages, type ExchangeMessage, type ExchangeStatus, type ImportResult, type Registered } from './exchange-queries';
+import { FilesCell, KindTag, MessageStatusTag, SignatureTag } from './exchange-display';
+import { exchangeKeys, NEW_DOCUMENT, useExchangeMessages, type ExchangeMessage, type ExchangeStatus, type ImportResult, type Registered } from './exchange-queries';
 import { ImportButton } from './import-button';
 import { MessageDetails } from './message-details';
 import { RegisterAction } from './register-action';
 import { RejectAction } from './reject-action';
 
-// What a clerk looks for: what waits, what is done, what was returned, everything (withdrawn messages only under "all").
-type Filter = Extract<ExchangeStatus, 'pending' | 'registered' | 'rejected'> | 'all';
-const FILTERS: Filter[] = ['pending', 'registered', 'rejected', 'all'];
+// What a clerk looks for: what waits, what is done, what was returned, what senders revoked or corrected,
+// everything (withdrawn messages only under "all").
+type Filter = Extract<ExchangeStatus, 'pending' | 'registered' | 'rejected' | 'applied'> | 'all';
+const FILTERS: Filter[] = ['pending', 'registered', 'rejected', 'applied', 'all'];
+
+/**
+ * Under the subject, what a revocation, update or replacement says and did — or, on a document its sender
+ * took back, why it no longer waits: "Lý do: Gửi nhầm" and "Đã thu hồi văn bản đến số 12/2026 (…)".
+ */
+function BusinessLines({ message: m }: { message: ExchangeMessage }) {
+  const reason = m.businessDocType !== NEW_DOCUMENT && m.businessReason;
+  if (!reason && !m.outcome) return null;
+  return (
+    <div data-testid="exchange-business" style={{ fontSize: 13, marginTop: 2 }}>
+      {reason && <Typography.Text type="secondary">{t('exchange.reason', { reason })}</Typography.Text>}
+      {m.outcome && (
+        <div>
+          {/* What a revocation, update or replacement did is done; a document taken back is a warning. */}
+          <Typography.Text type={m.businessDocType === NEW_DOCUMENT || m.status === 'withdrawn' ? 'warning' : 'success'}>{m.outcome}</Typography.Text>
+        </div>
+      )}
+    </div>
+  );
+}
 
 interface RowHandlers {
   toggle: (id: string) => void;
@@ -53,16 +74,27 @@ function columnsFor({ toggle, onRegistered, onRejected }: RowHandlers): TableCol
                 {m.typeName}
               </Typography.Text>
             )}
-            {m.businessDocType !== 0 && <KindTag kind={m.businessDocType} />}
+            {m.businessDocType !== NEW_DOCUMENT && <KindTag kind={m.businessDocType} />}
           </Flex>
           <Typography.Link onClick={() => toggle(m.id)} style={{ color: 'inherit' }} aria-label={`${t('exchange.showDetails')}: ${m.subject}`}>
             {m.subject}
           </Typography.Link>
+          <BusinessLines message={m} />
         </div>
       ),
     },
     { title: t('exchange.files'), key: 'files', width: 100, responsive: ['lg'], render: (_, m) => <FilesCell message={m} /> },
-    { title: t('exchange.status'), key: 'status', width: 112, render: (_, m) => <MessageStatusTag message={m} /> },
+    {
+      title: t('exchange.status'),
+      key: 'status',
+      width: 124,
+      render: (_, m) => (
+        <Flex vertical gap={4} align="flex-start">
+          <MessageStatusTag message={m} />
+          <SignatureTag message={m} />
+        </Flex>
+      ),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -111,11 +143,11 @@ export function ReceivedTab() {
     setLatest(m.id);
     setExpanded((keys) => (keys.includes(m.id) ? keys : [...keys, m.id]));
     refresh();
+    // A revocation, update or replacement may have changed incoming documents already on screen elsewhere.
+    if (m.businessDocType !== NEW_DOCUMENT) void queryClient.invalidateQueries({ queryKey: documentKeys.all });
   };
 
-  // The list answers no total: the pager offers one page more while this one is full.
-  const full = items.length === paging.pageSize;
-  const total = (paging.page - 1) * paging.pageSize + Math.max(items.length, 1) + (full ? 1 : 0);
+  const total = list.data?.total ?? 0;
 
   return (
     <>
@@ -163,7 +195,7 @@ export function ReceivedTab() {
           expandedRowRender: (m) => <MessageDetails message={m} />,
         }}
         locale={{ emptyText: <Empty description={paging.page > 1 ? t('exchange.pageEmpty') : t(`exchange.empty.${filter}`)} /> }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], onChange: paging.change, hideOnSinglePage: false }}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('exchange.count', { count: formatNumber(n) }), onChange: paging.change, hideOnSinglePage: false }}
       />
     </>
   );

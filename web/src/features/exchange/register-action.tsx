@@ -15,10 +15,11 @@ import { RegisterModal, typeNamed } from './register-modal';
 const asksForType = (e: unknown) => e instanceof ApiError && e.errors.some((i) => i.path.split('.').includes('typeCode'));
 
 /**
- * The row's action. A new document waiting: "Vào sổ" registers it in one click with what the message says,
+ * The row's action. A document waiting: "Vào sổ" registers it in one click with what the message says,
  * and "Vào sổ…" (in the small menu, or alone when the message's type must be chosen) asks for the type and a
- * deadline first. Registered: the way to the incoming document. Revocations and the like: why not. Returned
- * to the sender or taken back by it: nothing left to do here.
+ * deadline first. Registered, or a revocation or update carried out on a registered document: the way to
+ * the incoming document. A revocation waiting for its document: why not. Returned to the sender or taken
+ * back by it: nothing left to do here.
  */
 export function RegisterAction({ message: m, onRegistered }: { message: ExchangeMessage; onRegistered: (m: ExchangeMessage, r: Registered) => void }) {
   const { message } = App.useApp();
@@ -30,7 +31,7 @@ export function RegisterAction({ message: m, onRegistered }: { message: Exchange
     onError: (e) => (asksForType(e) ? setDialog(true) : message.error({ content: t('exchange.register.failed', { reason: errorMessage(e) }), duration: 10 })),
   });
 
-  if (m.status === 'registered' && m.documentId) return <Link to={incomingPath(m.documentId)}>{t('exchange.viewDocument')}</Link>;
+  if ((m.status === 'registered' || m.status === 'applied') && m.documentId) return <Link to={incomingPath(m.documentId)}>{t('exchange.viewDocument')}</Link>;
   if (m.status !== 'pending') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   if (!registrable(m)) {
     return (

@@ -9,13 +9,14 @@ import { DATE_FORMAT, formatInstant } from '../../lib/format';
 import { signingPath } from '../signing/signing-paths';
 import type { CertificateKind, SigningCertificate } from '../signing/signing-queries';
 import { useOutgoingDone } from './outgoing-queries';
+import { SealScope } from './seal-scope';
 
 interface Values {
   certificateId?: string;
   passphrase?: string;
 }
 
-const optionLabel = (c: SigningCertificate) => `${c.label} — ${c.subjectName}`;
+const optionLabel = (c: SigningCertificate) => `${c.label} — ${c.subjectName}${c.provider === 'remote' ? ` (${t('signing.cert.remoteAt', { name: c.remoteServiceName ?? '' })})` : ''}`;
 const facts = (c: SigningCertificate) => `${t('signing.issuedBy', { issuer: c.issuerName })} · ${t('signing.validUntil', { date: formatInstant(c.notAfter, DATE_FORMAT) })}`;
 
 /** What the signature will show on the PDF, said before it is made (Decree 30/2020, App. I §II.7–8). */
@@ -50,6 +51,7 @@ export function DigitalSignModal({
   const usable = certificates.filter((c) => c.kind === kind && !c.expired);
   const chosenId = Form.useWatch('certificateId', form);
   const chosen = usable.find((c) => c.id === chosenId);
+  const remote = chosen?.provider === 'remote';
   const current = d.outgoing?.versions[0];
   const personal = kind === 'personal';
 
@@ -88,10 +90,16 @@ export function DigitalSignModal({
       <Form.Item name="certificateId" label={t(personal ? 'signing.sign.certificate' : 'signing.seal.certificate')} rules={[{ required: true, message: t('signing.sign.certificateRequired') }]} extra={chosen && facts(chosen)}>
         <Select options={usable.map((c) => ({ value: c.id, label: optionLabel(c) }))} />
       </Form.Item>
-      <Form.Item name="passphrase" label={t('signing.passphrase')} rules={[{ required: true, message: t('signing.passphraseRequired') }]} extra={t('signing.sign.passphraseHelp')}>
+      <Form.Item
+        name="passphrase"
+        label={t(remote ? 'signing.pin' : 'signing.passphrase')}
+        rules={[{ required: true, message: t(remote ? 'signing.pinRequired' : 'signing.passphraseRequired') }]}
+        extra={t(remote ? 'signing.sign.pinHelp' : 'signing.sign.passphraseHelp')}
+      >
         <Input.Password autoComplete="off" autoFocus />
       </Form.Item>
       <Appearance kind={kind} certificate={chosen} />
+      {!personal && <SealScope document={d} />}
     </FormModal>
   );
 }

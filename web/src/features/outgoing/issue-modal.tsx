@@ -32,7 +32,8 @@ function DeliveryPlan({ recipients, secret }: { recipients: OutgoingRecipient[];
 
 /**
  * The clerk numbers, dates and sends a signed document (Decree 30/2020, art. 15–16). The register is
- * chosen by the server (the type's own series, else the general one) unless the clerk picks another.
+ * chosen by the server (the type's own series, else the general one) unless the clerk picks another. A
+ * document the agency has signed was numbered then: it keeps that number, and no register is asked.
  */
 export function IssueModal({ document: d, onClose, onIssued }: { document: IncomingDocument; onClose: () => void; onIssued: (detail: IncomingDocument) => void }) {
   const [form] = Form.useForm<Values>();
@@ -56,9 +57,13 @@ export function IssueModal({ document: d, onClose, onIssued }: { document: Incom
       <Typography.Paragraph className="vps-wrap">
         <Typography.Text type="secondary">{d.typeName}:</Typography.Text> {d.subject}
       </Typography.Paragraph>
-      <Form.Item name="registerId" label={t('outgoing.form.register')} extra={t('outgoing.form.registerHelp')}>
-        <Select allowClear autoFocus loading={registers.isLoading} options={options} placeholder={t('outgoing.form.registerAuto')} />
-      </Form.Item>
+      {d.numberNotation ? (
+        <Typography.Paragraph data-testid="issue-numbered">{t('outgoing.issue.numbered', { number: d.numberNotation, register: d.registerName ?? '' })}</Typography.Paragraph>
+      ) : (
+        <Form.Item name="registerId" label={t('outgoing.form.register')} extra={t('outgoing.form.registerHelp')}>
+          <Select allowClear autoFocus loading={registers.isLoading} options={options} placeholder={t('outgoing.form.registerAuto')} />
+        </Form.Item>
+      )}
       <DeliveryPlan recipients={d.outgoing?.recipients ?? []} secret={secret} />
     </FormModal>
   );

@@ -35,7 +35,8 @@ function useBack(status: string | undefined): { to: string; label: string } {
 
 /**
  * An outgoing document: its way and the steps this person may take, its metadata, recipients, versions,
- * annexes and timeline on the left; the chosen version (the newest by default) on the right.
+ * annexes and timeline on the left; the chosen version or annex (the newest version by default) on the
+ * right, with its digital signatures.
  */
 export function OutgoingDetailPage() {
   const { id = '' } = useParams();
@@ -75,7 +76,9 @@ export function OutgoingDetailPage() {
   if (d.direction === 'incoming') return <Navigate to={incomingPath(d.id)} replace state={state} />;
 
   const versions = d.outgoing?.versions ?? [];
-  const shown = versions.find((v) => v.fileId === shownId) ?? versions[0];
+  // an annex chosen in its card is shown, and its signatures checked, like a version of the content
+  const annex = d.outgoing?.attachments.find((a) => a.fileId === shownId);
+  const shown = annex ?? versions.find((v) => v.fileId === shownId) ?? versions[0];
   // A draft until the signer approves it; approved and signed it is the document, waiting for its number.
   const title = d.numberNotation
     ? t('outgoing.detail.title', { type: d.typeName, number: d.numberNotation })
@@ -112,7 +115,7 @@ export function OutgoingDetailPage() {
             </Card>
             <RecipientsCard document={d} />
             <VersionsCard document={d} shownId={shown?.fileId} onShow={setShownId} />
-            <AttachmentsCard document={d} />
+            <AttachmentsCard document={d} shownId={shown?.fileId} onShow={setShownId} />
             <Card title={t('incoming.detail.timeline')}>
               <DocumentTimeline events={d.events} />
             </Card>
@@ -124,7 +127,7 @@ export function OutgoingDetailPage() {
           <FilePreview
             documentId={d.id}
             file={shown && { id: shown.fileId, name: shown.name, mime: shown.mime }}
-            title={shown ? t('outgoing.preview.title', { version: shown.version }) : t('incoming.detail.preview')}
+            title={annex ? t('outgoing.preview.attachment', { name: annex.name, version: annex.version }) : shown ? t('outgoing.preview.title', { version: shown.version }) : t('incoming.detail.preview')}
             onViewed={onViewed}
           />
           </Flex>

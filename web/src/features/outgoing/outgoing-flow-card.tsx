@@ -46,6 +46,9 @@ function whereNow(d: IncomingDocument): string {
   switch (d.status) {
     case 'issued':
       return t('outgoing.where.issued', { time: formatInstant(d.outgoing?.issuedAt ?? null) });
+    case 'signed':
+      // numbered when the agency signed it, before issuing
+      return d.numberNotation ? t('outgoing.where.numbered', { number: d.numberNotation }) : t('outgoing.where.signed');
     default:
       return t(`outgoing.where.${d.status}` as 'outgoing.where.draft', { holder });
   }

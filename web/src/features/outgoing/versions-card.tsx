@@ -1,4 +1,4 @@
-import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { IncomingDocument } from '../../api/types';
@@ -57,22 +57,61 @@ export function VersionsCard({ document: d, shownId, onShow, extra }: { document
   );
 }
 
-/** The annexes and accompanying papers, sent with the content. */
-export function AttachmentsCard({ document: d }: { document: IncomingDocument }) {
-  const files = d.files.filter((f) => f.role === 'attachment');
-  if (files.length === 0) return null;
+/**
+ * The annexes and accompanying papers, sent with the content. An annex in a file of its own gets the
+ * agency's signature when the clerk signs the document for the agency (Decree 30/2020, App. I §II.8): that
+ * signed PDF becomes its current version, above the file as drafted. Any version can be shown on the right,
+ * where its signatures are checked.
+ */
+export function AttachmentsCard({ document: d, shownId, onShow }: { document: IncomingDocument; shownId: string | undefined; onShow: (fileId: string) => void }) {
+  const versions = d.outgoing?.attachments ?? [];
+  if (versions.length === 0) return null;
+  const count = (attachment: number) => versions.filter((v) => v.attachment === attachment).length;
   return (
-    <Card title={t('outgoing.form.attachments')} styles={{ body: { padding: '4px 12px' } }}>
+    <Card title={t('outgoing.form.attachments')} styles={{ body: { padding: '4px 12px' } }} data-testid="attachments-card">
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {files.map((f, i) => (
-          <li key={f.id} style={{ ...ROW, borderTop: i > 0 ? '1px solid #f0f0f0' : undefined }}>
+        {versions.map((v, i) => (
+          <li
+            key={v.fileId}
+            data-testid="attachment-version"
+            data-current={v.current}
+            // the versions of one annex together, the older ones set in under the current one
+            style={{ ...ROW, paddingInlineStart: v.current ? 0 : 16, borderTop: i > 0 && v.current ? '1px solid #f0f0f0' : undefined }}
+          >
             <div className="vps-wrap" style={{ flex: 1, minWidth: 0 }}>
-              {f.name}{' '}
-              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                ({formatFileSize(f.size)})
-              </Typography.Text>
+              {(count(v.attachment) > 1 || v.organizationSigned) && (
+                <Flex gap={6} align="center" wrap>
+                  {count(v.attachment) > 1 && (
+                    <Tag color={v.current ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+                      {t('outgoing.versions.version', { version: v.version })}
+                    </Tag>
+                  )}
+                  {v.organizationSigned && (
+                    <Tag color="green" icon={<SafetyCertificateOutlined aria-hidden />} style={{ marginInlineEnd: 0 }} data-testid="organization-signed">
+                      {t('outgoing.attachments.organizationSigned')}
+                    </Tag>
+                  )}
+                </Flex>
+              )}
+              <div>
+                {v.name}{' '}
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  ({formatFileSize(v.size)})
+                </Typography.Text>
+              </div>
             </div>
-            <Button type="link" size="small" href={documentFileUrl(d.id, f.id)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${f.name}`}>
+            <Button
+              type={shownId === v.fileId ? 'primary' : 'text'}
+              ghost={shownId === v.fileId}
+              size="small"
+              icon={<EyeOutlined aria-hidden />}
+              aria-pressed={shownId === v.fileId}
+              aria-label={t('outgoing.attachments.showLabel', { name: v.name, version: v.version })}
+              onClick={() => onShow(v.fileId)}
+            >
+              {t('outgoing.versions.show')}
+            </Button>
+            <Button type="link" size="small" href={documentFileUrl(d.id, v.fileId)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${v.name}`}>
               {t('incoming.detail.download')}
             </Button>
           </li>

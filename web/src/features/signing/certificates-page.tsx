@@ -31,7 +31,8 @@ export const KindTag = ({ kind }: { kind: CertificateKind }) => <Tag color={kind
 
 /**
  * "Chứng thư số": the certificates a signer keeps for signing (and, for the agency's clerks, the agency's),
- * added from their PKCS#12 file. The passphrase is never kept: it is asked again at every signature.
+ * added from their PKCS#12 file or kept at a remote-signing service. The passphrase (or PIN/OTP) is
+ * never kept: it is asked again at every signature.
  */
 export function CertificatesPage() {
   const can = useCan();
@@ -51,7 +52,19 @@ export function CertificatesPage() {
       render: (_, c) => (
         <Flex gap={12} align="center">
           {c.imageFileId && <CertificateImage fileId={c.imageFileId} kind={c.kind} />}
-          <span className="vps-wrap">{c.label}</span>
+          <span className="vps-wrap">
+            {c.label}
+            {c.forExchange && (
+              <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                {t('signing.cert.forExchangeTag')}
+              </Tag>
+            )}
+            {c.provider === 'remote' && (
+              <Tag color="geekblue" style={{ marginInlineStart: 6 }}>
+                {t('signing.cert.remoteAt', { name: c.remoteServiceName ?? '' })}
+              </Tag>
+            )}
+          </span>
         </Flex>
       ),
     },

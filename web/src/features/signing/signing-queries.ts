@@ -4,6 +4,7 @@ import type { Ok } from '../../api/types';
 
 export type SigningCertificate = Ok<'listSigningCertificates'>['items'][number];
 export type CertificateKind = SigningCertificate['kind'];
+export type CertificateProvider = SigningCertificate['provider'];
 export type TrustAnchor = Ok<'listTrustAnchors'>['items'][number];
 export type Verification = Ok<'verifyPdfSignatures'>;
 export type SignatureReport = Verification['signatures'][number];
@@ -11,6 +12,7 @@ export type SignatureReport = Verification['signatures'][number];
 export const signingKeys = {
   certificates: ['signing', 'certificates'] as const,
   trustAnchors: ['signing', 'trust-anchors'] as const,
+  remoteServices: ['signing', 'remote-services'] as const,
   // Under documentKeys.all: a new version of the document refreshes its verification too.
   fileSignatures: (documentId: string, fileId: string) => ['documents', 'signatures', documentId, fileId] as const,
 };
@@ -21,6 +23,15 @@ export function useCertificates(enabled = true) {
     queryKey: signingKeys.certificates,
     queryFn: async () => (await data(api.GET('/api/signing/certificates'))).items,
     enabled,
+  });
+}
+
+/** The remote-signing services the server is configured for (none on most machines). */
+export function useRemoteSigningServices() {
+  return useQuery({
+    queryKey: signingKeys.remoteServices,
+    queryFn: async () => (await data(api.GET('/api/signing/remote-services'))).items,
+    staleTime: Infinity,
   });
 }
 
