@@ -36,8 +36,6 @@ export const authEn: Record<keyof typeof authVi, string> = {
   'auth.tokens.shown.expires': 'Expires',
   'auth.tokens.shown.example': 'Try it',
   'auth.tokens.shown.exampleHint': 'The command returns your account if the token is valid.',
-  'auth.tokens.shown.copy': 'Copy',
-  'auth.tokens.shown.copied': 'Copied',
   'auth.tokens.shown.close': 'I have saved it, close',
 
   'auth.tokens.revoke': 'Revoke',

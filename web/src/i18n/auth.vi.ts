@@ -34,8 +34,6 @@ export const authVi = {
   'auth.tokens.shown.expires': 'Hết hạn',
   'auth.tokens.shown.example': 'Thử mã',
   'auth.tokens.shown.exampleHint': 'Lệnh trả về thông tin tài khoản của bạn nếu mã hợp lệ.',
-  'auth.tokens.shown.copy': 'Sao chép',
-  'auth.tokens.shown.copied': 'Đã sao chép',
   'auth.tokens.shown.close': 'Đã lưu mã, đóng',
 
   'auth.tokens.revoke': 'Thu hồi',

@@ -23,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   'common.active': 'Active',
   'common.inactive': 'Inactive',
   'common.none': '—',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
   'common.required': 'Required',

@@ -191,8 +191,6 @@ export const exchangeEn: Record<keyof typeof exchangeVi, string> = {
   'exchange.peers.token.shownTitle': 'Access token for the other system',
   'exchange.peers.token.once': 'The token is shown only this once. Copy it and send it to the other side’s administrator over a safe channel before closing.',
   'exchange.peers.token.value': 'Access token',
-  'exchange.peers.token.copy': 'Copy',
-  'exchange.peers.token.copied': 'Copied',
   'exchange.peers.token.close': 'I have saved it, close',
   'exchange.details.warnings': 'Warnings on receipt',
 

@@ -189,8 +189,6 @@ export const exchangeVi = {
   'exchange.peers.token.shownTitle': 'Mã truy cập cho hệ thống bên kia',
   'exchange.peers.token.once': 'Mã chỉ hiển thị một lần này. Sao chép và gửi cho quản trị bên kia qua kênh an toàn trước khi đóng.',
   'exchange.peers.token.value': 'Mã truy cập',
-  'exchange.peers.token.copy': 'Sao chép',
-  'exchange.peers.token.copied': 'Đã sao chép',
   'exchange.peers.token.close': 'Đã lưu mã, đóng',
   'exchange.details.warnings': 'Cảnh báo khi nhận',
 

@@ -22,6 +22,8 @@ export const vi = {
   'common.active': 'Đang hoạt động',
   'common.inactive': 'Ngừng hoạt động',
   'common.none': '—',
+  'common.copy': 'Sao chép',
+  'common.copied': 'Đã sao chép',
   'common.saved': 'Đã lưu',
   'common.deleted': 'Đã xóa',
   'common.required': 'Bắt buộc nhập',

@@ -1,5 +1,6 @@
-import { Alert, Button, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import { FormModal } from '../../components/form-modal';
+import { SecretText, ShownOnceModal } from '../../components/shown-once-modal';
 import { t } from '../../i18n';
 import { formatInstant } from '../../lib/format';
 import { createApiToken, type CreatedApiToken } from './api-token-queries';
@@ -44,59 +45,32 @@ export function CreateApiTokenModal({ onClose, onCreated }: { onClose: () => voi
   );
 }
 
-/**
- * The token just made, this once: the server keeps only its hash, so closing the dialog loses it for good.
- * As in the exchange's token for another system, the dialog closes only by its button, so a click beside it
- * cannot throw the token away.
- */
+/** The token just made, this once (the server keeps only its hash), with how to try it. */
 export function ApiTokenShownOnce({ created, onClose }: { created: CreatedApiToken; onClose: () => void }) {
-  const copyable = (text: string) => ({ text, tooltips: [t('auth.tokens.shown.copy'), t('auth.tokens.shown.copied')] });
   const example = `curl -H "Authorization: Bearer ${created.token}" ${window.location.origin}/api/auth/me`;
   return (
-    <Modal
-      open
+    <ShownOnceModal
       title={t('auth.tokens.shown.title', { name: created.name })}
+      warning={t('auth.tokens.shown.once')}
+      closeText={t('auth.tokens.shown.close')}
       width={720}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      footer={
-        <Button type="primary" onClick={onClose}>
-          {t('auth.tokens.shown.close')}
-        </Button>
-      }
-    >
-      <Alert type="warning" showIcon role="alert" title={t('auth.tokens.shown.once')} style={{ marginBottom: 16 }} />
-      <Descriptions
-        size="small"
-        column={1}
-        bordered
-        styles={{ label: { width: 150 } }}
-        items={[
-          {
-            key: 'token',
-            label: t('auth.tokens.shown.value'),
-            children: (
-              <Typography.Text data-testid="api-token-value" className="vps-hash" copyable={copyable(created.token)} style={{ wordBreak: 'break-all' }}>
-                {created.token}
-              </Typography.Text>
-            ),
-          },
-          { key: 'expires', label: t('auth.tokens.shown.expires'), children: created.expiresAt ? formatInstant(created.expiresAt) : t('auth.tokens.noExpiry') },
-          {
-            key: 'example',
-            label: t('auth.tokens.shown.example'),
-            children: (
-              <>
-                <Typography.Paragraph data-testid="api-token-example" className="vps-hash" copyable={copyable(example)} style={{ marginBottom: 4 }}>
-                  {example}
-                </Typography.Paragraph>
-                <Typography.Text type="secondary">{t('auth.tokens.shown.exampleHint')}</Typography.Text>
-              </>
-            ),
-          },
-        ]}
-      />
-    </Modal>
+      onClose={onClose}
+      rows={[
+        { key: 'token', label: t('auth.tokens.shown.value'), children: <SecretText value={created.token} testId="api-token-value" /> },
+        { key: 'expires', label: t('auth.tokens.shown.expires'), children: created.expiresAt ? formatInstant(created.expiresAt) : t('auth.tokens.noExpiry') },
+        {
+          key: 'example',
+          label: t('auth.tokens.shown.example'),
+          children: (
+            <>
+              <Typography.Paragraph data-testid="api-token-example" className="vps-hash" copyable={{ text: example, tooltips: [t('common.copy'), t('common.copied')] }} style={{ marginBottom: 4 }}>
+                {example}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary">{t('auth.tokens.shown.exampleHint')}</Typography.Text>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/form-modal';
+import { SecretText, ShownOnceModal } from '../../components/shown-once-modal';
 import { t } from '../../i18n';
 import { createToken, type CreatedToken } from './exchange-queries';
 
@@ -29,53 +30,29 @@ function NameStep({ onClose, onCreated }: { onClose: () => void; onCreated: (c: 
   );
 }
 
-/**
- * The token just made, this once: the server keeps only its hash, so closing the dialog loses it for good.
- * The dialog closes only by its button, so a click beside it cannot throw the token away.
- */
+/** The token just made, this once (the server keeps only its hash), with the address the other side sends to. */
 function ShownOnce({ created, onClose }: { created: CreatedToken; onClose: () => void }) {
   return (
-    <Modal
-      open
+    <ShownOnceModal
       title={t('exchange.peers.token.shownTitle')}
+      warning={t('exchange.peers.token.once')}
+      closeText={t('exchange.peers.token.close')}
       width={680}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      footer={
-        <Button type="primary" onClick={onClose}>
-          {t('exchange.peers.token.close')}
-        </Button>
-      }
-    >
-      <Alert type="warning" showIcon role="alert" title={t('exchange.peers.token.once')} style={{ marginBottom: 16 }} />
-      <Descriptions
-        size="small"
-        column={1}
-        bordered
-        items={[
-          {
-            key: 'token',
-            label: t('exchange.peers.token.value'),
-            children: (
-              <Typography.Text data-testid="exchange-new-token" className="vps-hash" copyable={{ text: created.token, tooltips: [t('exchange.peers.token.copy'), t('exchange.peers.token.copied')] }} style={{ wordBreak: 'break-all' }}>
-                {created.token}
-              </Typography.Text>
-            ),
-          },
-          {
-            key: 'url',
-            label: t('exchange.peers.thisSystem'),
-            children: (
-              <Typography.Text className="vps-hash" copyable>
-                {thisSystem()}
-              </Typography.Text>
-            ),
-          },
-          { key: 'name', label: t('exchange.peers.token.name'), children: created.name },
-        ]}
-      />
-    </Modal>
+      onClose={onClose}
+      rows={[
+        { key: 'token', label: t('exchange.peers.token.value'), children: <SecretText value={created.token} testId="exchange-new-token" /> },
+        {
+          key: 'url',
+          label: t('exchange.peers.thisSystem'),
+          children: (
+            <Typography.Text className="vps-hash" copyable={{ tooltips: [t('common.copy'), t('common.copied')] }}>
+              {thisSystem()}
+            </Typography.Text>
+          ),
+        },
+        { key: 'name', label: t('exchange.peers.token.name'), children: created.name },
+      ]}
+    />
   );
 }
 

@@ -9,6 +9,20 @@ import { documentFileUrl } from '../documents/document-queries';
 
 const ROW = { display: 'flex', alignItems: 'center', gap: 8, padding: '8px 0' } as const;
 
+/** "Xem" (shows the file beside the card, pressed while shown) and "Tải về", for one file version. */
+function FileButtons({ documentId, fileId, name, shown, showLabel, onShow }: { documentId: string; fileId: string; name: string; shown: boolean; showLabel: string; onShow: (fileId: string) => void }) {
+  return (
+    <>
+      <Button type={shown ? 'primary' : 'text'} ghost={shown} size="small" icon={<EyeOutlined aria-hidden />} aria-pressed={shown} aria-label={showLabel} onClick={() => onShow(fileId)}>
+        {t('outgoing.versions.show')}
+      </Button>
+      <Button type="link" size="small" href={documentFileUrl(documentId, fileId)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${name}`}>
+        {t('incoming.detail.download')}
+      </Button>
+    </>
+  );
+}
+
 /**
  * Every content version, newest first (art. 10: the draft's history is kept): download any of them, or show
  * it in the preview. The newest is the one that is reviewed, signed and sent.
@@ -35,20 +49,7 @@ export function VersionsCard({ document: d, shownId, onShow, extra }: { document
                   {formatInstant(v.addedAt)} · {formatFileSize(v.size)}
                 </Typography.Text>
               </div>
-              <Button
-                type={shownId === v.fileId ? 'primary' : 'text'}
-                ghost={shownId === v.fileId}
-                size="small"
-                icon={<EyeOutlined aria-hidden />}
-                aria-pressed={shownId === v.fileId}
-                aria-label={t('outgoing.versions.showLabel', { version: v.version })}
-                onClick={() => onShow(v.fileId)}
-              >
-                {t('outgoing.versions.show')}
-              </Button>
-              <Button type="link" size="small" href={documentFileUrl(d.id, v.fileId)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${v.name}`}>
-                {t('incoming.detail.download')}
-              </Button>
+              <FileButtons documentId={d.id} fileId={v.fileId} name={v.name} shown={shownId === v.fileId} showLabel={t('outgoing.versions.showLabel', { version: v.version })} onShow={onShow} />
             </li>
           ))}
         </ul>
@@ -100,20 +101,7 @@ export function AttachmentsCard({ document: d, shownId, onShow }: { document: In
                 </Typography.Text>
               </div>
             </div>
-            <Button
-              type={shownId === v.fileId ? 'primary' : 'text'}
-              ghost={shownId === v.fileId}
-              size="small"
-              icon={<EyeOutlined aria-hidden />}
-              aria-pressed={shownId === v.fileId}
-              aria-label={t('outgoing.attachments.showLabel', { name: v.name, version: v.version })}
-              onClick={() => onShow(v.fileId)}
-            >
-              {t('outgoing.versions.show')}
-            </Button>
-            <Button type="link" size="small" href={documentFileUrl(d.id, v.fileId)} icon={<DownloadOutlined aria-hidden />} aria-label={`${t('incoming.detail.download')} ${v.name}`}>
-              {t('incoming.detail.download')}
-            </Button>
+            <FileButtons documentId={d.id} fileId={v.fileId} name={v.name} shown={shownId === v.fileId} showLabel={t('outgoing.attachments.showLabel', { name: v.name, version: v.version })} onShow={onShow} />
           </li>
         ))}
       </ul>
