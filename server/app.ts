@@ -14,6 +14,7 @@ import { exchangeRoutes } from './modules/exchange/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { CertificateSealer, SigningKeys, type RemoteSigningService } from './modules/signing/index.js';
 import { signingRoutes } from './modules/signing/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const keys = new SigningKeys(new CertificateSealer(deps.auth.secret), deps.remoteSigningServices ?? []);
     documentRoutes(api, { db, store: deps.blobStore, keys });
     signingRoutes(api, { db, keys, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
+    taskRoutes(api, { db, store: deps.blobStore });
     exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE), keys });
   });
 

@@ -130,6 +130,18 @@ const CASES: Record<string, Case> = {
   uploadFile: { method: 'POST', url: '/api/files', body: 'multipart', allowed: ALL },
   getFile: { method: 'GET', url: `/api/files/${MISSING}`, allowed: ALL },
   downloadFile: { method: 'GET', url: `/api/files/${MISSING}/content`, allowed: ALL },
+  // tasks: only leaders give them; every step is decided per task (a missing one is 404 for everybody), tasks-api.test.ts walks the sides on real ones
+  createTask: { method: 'POST', url: '/api/tasks', body: { content: 'Thử quyền', source: { kind: 'instruction', reference: 'Chỉ đạo' }, primaryAgencyId: MISSING, dueInWorkingDays: 5 }, allowed: ['leader'] },
+  listTasks: { method: 'GET', url: '/api/tasks?view=mine', allowed: ALL },
+  getTask: { method: 'GET', url: `/api/tasks/${MISSING}`, allowed: ALL },
+  downloadTaskFile: { method: 'GET', url: `/api/tasks/${MISSING}/files/${MISSING}/content`, allowed: ALL },
+  acceptTask: { method: 'POST', url: `/api/tasks/${MISSING}/accept`, body: {}, allowed: ALL },
+  reportTaskProgress: { method: 'POST', url: `/api/tasks/${MISSING}/progress`, body: { percent: 10, note: 'Thử' }, allowed: ALL },
+  reportTaskDone: { method: 'POST', url: `/api/tasks/${MISSING}/done`, body: { note: 'Thử' }, allowed: ALL },
+  confirmTaskDone: { method: 'POST', url: `/api/tasks/${MISSING}/confirm`, body: {}, allowed: ALL },
+  returnTask: { method: 'POST', url: `/api/tasks/${MISSING}/return`, body: { reason: 'Thử' }, allowed: ALL },
+  requestTaskExtension: { method: 'POST', url: `/api/tasks/${MISSING}/extensions`, body: { dueDate: '2030-01-02', reason: 'Thử' }, allowed: ALL },
+  decideTaskExtension: { method: 'POST', url: `/api/tasks/${MISSING}/extensions/decision`, body: { approve: true }, allowed: ALL },
 };
 
 /** JSON bodies as they are; 'multipart' becomes a real PDF upload. */

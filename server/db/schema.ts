@@ -8,3 +8,4 @@ export * from '../platform/files/tables.js';
 export * from '../modules/documents/tables.js';
 export * from '../modules/signing/tables.js';
 export * from '../modules/exchange/tables.js';
+export * from '../modules/tasks/tables.js';

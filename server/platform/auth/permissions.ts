@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'trust.manage',
   /** the connections to other instances for the electronic exchange */
   'exchange.manage',
+  /** give tasks (nhiệm vụ) to any agency of the province */
+  'task.assign',
+  /** accept and report the tasks given to one's agency, on its behalf */
+  'task.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,8 +74,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'trust.manage': 'tenant',
     'exchange.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },

@@ -1311,6 +1311,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách nhiệm vụ: của tôi, tôi giao, của cơ quan, quá hạn; lọc theo tình trạng và từ khóa */
+        get: operations["listTasks"];
+        put?: never;
+        /** Giao nhiệm vụ: một cơ quan chủ trì, phối hợp, hạn (ngày hoặc số ngày làm việc), nguồn giao */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết nhiệm vụ: thông tin, tiến độ, gia hạn, diễn biến, thao tác được làm */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp kèm báo cáo của nhiệm vụ (đã kiểm tra SHA-256) */
+        get: operations["downloadTaskFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tiếp nhận nhiệm vụ (lãnh đạo, văn thư của cơ quan chủ trì hoặc người được giao) */
+        post: operations["acceptTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo tiến độ (%, nội dung, tệp); cơ quan phối hợp gửi ý kiến phối hợp */
+        post: operations["reportTaskProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo hoàn thành nhiệm vụ */
+        post: operations["reportTaskDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người giao xác nhận hoàn thành (đúng hạn hay quá hạn tính theo ngày báo cáo) */
+        post: operations["confirmTaskDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người giao trả lại báo cáo hoàn thành, nêu lý do (nhiệm vụ tiếp tục thực hiện) */
+        post: operations["returnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xin gia hạn: hạn đề nghị và lý do (mỗi lúc một đề nghị) */
+        post: operations["requestTaskExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/extensions/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người giao đồng ý hoặc không đồng ý (nêu lý do) đề nghị gia hạn đang chờ */
+        post: operations["decideTaskExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/messages/import": {
         parameters: {
             query?: never;
@@ -16960,6 +17131,2250 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description mine: giao tôi hoặc cơ quan tôi chủ trì; assigned_by_me: tôi giao; agency: cơ quan tôi chủ trì hoặc phối hợp; overdue: quá hạn trong các nhiệm vụ tôi liên quan */
+                view?: "mine" | "assigned_by_me" | "agency" | "overdue";
+                /** @description Tình trạng theo hạn */
+                status?: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                /** @description Từ khóa, có dấu hoặc không dấu: nội dung, kết quả đầu ra, nguồn giao */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            /** @enum {string} */
+                            sourceKind: "document" | "meeting" | "instruction";
+                            sourceReference: string;
+                            /** @enum {string} */
+                            priority: "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                            /**
+                             * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                             * @enum {string}
+                             */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            assignedByName: string;
+                            /** Format: uuid */
+                            primaryAgencyId: string;
+                            primaryAgencyName: string;
+                            primaryUserName: string | null;
+                            assignedOn: string;
+                            deadline: string;
+                            originalDeadline: string;
+                            progress: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    source: {
+                        /**
+                         * @description document: văn bản chỉ đạo; meeting: kết luận cuộc họp; instruction: ý kiến chỉ đạo của lãnh đạo
+                         * @enum {string}
+                         */
+                        kind: "document" | "meeting" | "instruction";
+                        /**
+                         * Format: uuid
+                         * @description Văn bản chỉ đạo (đến hoặc đi) người giao được xem; bắt buộc khi kind = document
+                         */
+                        documentId?: string;
+                        /** @description Kết luận cuộc họp (số thông báo, ngày) hoặc nội dung ý kiến chỉ đạo */
+                        reference?: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chủ trì (đúng một)
+                     */
+                    primaryAgencyId: string;
+                    /**
+                     * Format: uuid
+                     * @description Người chủ trì của cơ quan đó (không bắt buộc)
+                     */
+                    primaryUserId?: string;
+                    /**
+                     * @description Cơ quan phối hợp (không gồm cơ quan chủ trì)
+                     * @default []
+                     */
+                    coordinatingAgencyIds?: string[];
+                    /** @description Hạn hoàn thành */
+                    dueDate?: string;
+                    /** @description Hạn hoàn thành sau N ngày làm việc kể từ ngày giao */
+                    dueInWorkingDays?: number;
+                    /**
+                     * @description normal: thường; high: cao; urgent: khẩn
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "normal" | "high" | "urgent";
+                    /** @description Kết quả đầu ra (sản phẩm) */
+                    expectedResult?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadTaskFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reportTaskProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Phần trăm hoàn thành; bắt buộc với đơn vị chủ trì, bỏ qua với ý kiến phối hợp */
+                    percent?: number;
+                    note: string;
+                    /**
+                     * @description Tệp đã tải lên qua /api/files
+                     * @default []
+                     */
+                    fileIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    reportTaskDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    /** @default [] */
+                    fileIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirmTaskDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    returnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    requestTaskExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hạn đề nghị */
+                    dueDate: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    decideTaskExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: đồng ý; false: không đồng ý */
+                    approve: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

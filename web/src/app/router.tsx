@@ -9,6 +9,7 @@ import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { SIGNING_PATH, signingPath, signingPagesFor } from '../features/signing/signing-paths';
+import { TASK_VIEWS, TASKS_PATH, taskListPath } from '../features/tasks/task-paths';
 import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermissions, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
 import { useCan } from './session';
@@ -35,6 +36,8 @@ const TrustAnchorsPage = lazy(() => import('../features/signing/trust-anchors-pa
 const VerifyPage = lazy(() => import('../features/signing/verify-page').then((m) => ({ default: m.VerifyPage })));
 const ExchangePage = lazy(() => import('../features/exchange/exchange-page').then((m) => ({ default: m.ExchangePage })));
 const ApiTokensPage = lazy(() => import('../features/auth/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
+const TaskListPage = lazy(() => import('../features/tasks/task-list-page').then((m) => ({ default: m.TaskListPage })));
+const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -151,6 +154,11 @@ export function AppRouter() {
               }
             />
           ))}
+          <Route path={TASKS_PATH} element={<Navigate to={taskListPath('mine')} replace />} />
+          {TASK_VIEWS.map((v) => (
+            <Route key={v} path={taskListPath(v)} element={<TaskListPage key={v} view={v} />} />
+          ))}
+          <Route path={`${TASKS_PATH}/:id`} element={<TaskDetailPage />} />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -1,6 +1,7 @@
 import { authEn } from './auth.en';
 import { documentsEn } from './documents.en';
 import { exchangeEn } from './exchange.en';
+import { tasksEn } from './tasks.en';
 import { outgoingEn } from './outgoing.en';
 import { signingEn } from './signing.en';
 import type { MessageKey } from './vi';
@@ -367,4 +368,5 @@ export const en: Record<MessageKey, string> = {
   ...outgoingEn,
   ...signingEn,
   ...exchangeEn,
+  ...tasksEn,
 };

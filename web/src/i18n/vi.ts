@@ -1,6 +1,7 @@
 import { authVi } from './auth.vi';
 import { documentsVi } from './documents.vi';
 import { exchangeVi } from './exchange.vi';
+import { tasksVi } from './tasks.vi';
 import { outgoingVi } from './outgoing.vi';
 import { signingVi } from './signing.vi';
 
@@ -366,6 +367,7 @@ export const vi = {
   ...outgoingVi,
   ...signingVi,
   ...exchangeVi,
+  ...tasksVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

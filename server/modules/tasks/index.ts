@@ -1,0 +1,3 @@
+// The tasks module as other modules see it.
+export { createTask, getTask, listTasks } from './service.js';
+export { deriveStatus, DERIVED_STATUSES, DUE_SOON_WORKING_DAYS, type DerivedStatus } from './derived-status.js';
