@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, samplePdf } from '../../../test/helpers/fixtures.js';
@@ -138,7 +138,7 @@ describe('a task from assignment to confirmed done', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'INVALID_STATE', detail: 'Chỉ xác nhận hoàn thành được khi đơn vị đã báo cáo hoàn thành' });
     expect(((await get(leader, task.id)).json() as Task).events).toHaveLength(8);
-    const audited = await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(and(eq(auditEntries.entityType, 'task'), eq(auditEntries.entityId, task.id)));
+    const audited = await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(and(eq(auditEntries.entityType, 'task'), eq(auditEntries.entityId, task.id))).orderBy(asc(auditEntries.seq));
     expect(audited.map((a) => a.action)).toEqual(['task.assigned', 'task.accept', 'task.report_progress', 'task.add_note', 'task.report_done', 'task.return', 'task.report_done', 'task.confirm_done']);
   });
 
