@@ -25,6 +25,13 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   FILES_MAX_MB: z.coerce.number().positive().max(2048).default(50),
   REMOTE_SIGNING_SERVICES: z.string().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  JITSI_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://meet.jit.si'),
+  JITSI_APP_ID: z.string().min(1).optional(),
+  JITSI_APP_SECRET: z.string().min(16).optional(),
+  TASK_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
 });
 
 /** REMOTE_SIGNING_SERVICES: a JSON list of the CSC remote-signing services users may keep keys at. */
@@ -74,6 +81,14 @@ export type Config = {
   filesMaxBytes: number;
   /** remote-signing services (CSC API v1) users may keep signing keys at */
   remoteSigningServices: { id: string; name: string; url: string }[];
+  /** the address people open the app at, for links in e-mails and the iCalendar feed */
+  publicUrl: string | undefined;
+  /** e-mail through SMTP (smtp:// or smtps://, credentials in the URL); none: in-app notifications only */
+  smtp: { url: string; from: string } | undefined;
+  /** online meetings: the Jitsi Meet deployment, and its JWT app id/secret when it requires tokens */
+  jitsi: { baseUrl: string; appId: string | undefined; appSecret: string | undefined };
+  /** working days a task may be overdue before its urging goes to the head of the responsible agency */
+  taskEscalateAfterDays: number;
 };
 
 /** The password demo users get when DEMO_PASSWORD is not set; production refuses to run with it. */
@@ -109,7 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     filesMaxBytes: Math.round(e.FILES_MAX_MB * 1024 * 1024),
     remoteSigningServices: parseRemoteSigningServices(e.REMOTE_SIGNING_SERVICES),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Văn phòng số <no-reply@localhost>' } : undefined,
+    jitsi: { baseUrl: e.JITSI_BASE_URL.replace(/\/+$/, ''), appId: e.JITSI_APP_ID, appSecret: e.JITSI_APP_SECRET },
+    taskEscalateAfterDays: e.TASK_ESCALATE_AFTER_DAYS,
   };
+  if (Boolean(e.JITSI_APP_ID) !== Boolean(e.JITSI_APP_SECRET)) throw new ConfigError('Cấu hình không hợp lệ:\n  JITSI_APP_ID và JITSI_APP_SECRET phải đặt cùng nhau');
   assertSafeForProduction(config);
   return config;
 }
@@ -122,6 +142,9 @@ export function assertSafeForProduction(config: Config): void {
   if (config.seedDemo) problems.push('không được nạp dữ liệu mẫu (SEED_DEMO) ở chế độ production');
   for (const s of config.remoteSigningServices) {
     if (!s.url.startsWith('https://')) problems.push(`dịch vụ ký số từ xa ${s.id} phải dùng https://`);
+  }
+  if (config.smtp && !config.smtp.url.startsWith('smtps://') && !/[?&]requireTLS=true/.test(config.smtp.url) && !/@(127\.0\.0\.1|localhost)[:/]/.test(config.smtp.url)) {
+    problems.push('SMTP_URL phải dùng smtps:// hoặc ?requireTLS=true (trừ máy chủ thư cục bộ)');
   }
   if (config.seedDemo && (!config.demoPasswordFromEnv || config.demoPassword === DEFAULT_DEMO_PASSWORD)) {
     problems.push('mật khẩu mẫu mặc định bị cấm ở chế độ production');

@@ -8,4 +8,6 @@ export * from '../platform/files/tables.js';
 export * from '../modules/documents/tables.js';
 export * from '../modules/signing/tables.js';
 export * from '../modules/exchange/tables.js';
+export * from '../modules/meetings/tables.js';
 export * from '../modules/tasks/tables.js';
+export * from '../platform/notify/tables.js';

@@ -49,7 +49,7 @@ export function toTaskSummary(t: repo.TaskListRow, days: { today: string; dueSoo
   };
 }
 
-const SOURCE_LABEL: Record<TaskSourceKind, string> = { document: 'Văn bản chỉ đạo', meeting: 'Kết luận cuộc họp', instruction: 'Ý kiến chỉ đạo' };
+const SOURCE_LABEL: Record<TaskSourceKind, string> = { document: 'Văn bản chỉ đạo', meeting: 'Kết luận cuộc họp', instruction: 'Ý kiến chỉ đạo', delegation: 'Làm việc với đoàn công tác' };
 
 async function sourceOf(ctx: ServiceContext, source: In<typeof CreateTaskRequest>['source']) {
   if (source.kind !== 'document') return { documentId: null, reference: source.reference! };

@@ -3,13 +3,18 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIn
 import { createdAt, id, instant, updatedAt } from '../../db/columns.js';
 import { files } from '../../platform/files/tables.js';
 import { documents } from '../documents/tables.js';
+import { delegations, meetings } from '../meetings/tables.js';
 import { agencies, tenants, users } from '../org/tables.js';
 
 export const TASK_STATES = ['assigned', 'accepted', 'in_progress', 'reported_done', 'confirmed_done'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-export const TASK_SOURCE_KINDS = ['document', 'meeting', 'instruction'] as const;
+export const TASK_SOURCE_KINDS = ['document', 'meeting', 'instruction', 'delegation'] as const;
 export type TaskSourceKind = (typeof TASK_SOURCE_KINDS)[number];
+
+/** A periodic report task: each period's task is made when the previous one is given (one open at a time). */
+export const TASK_RECURRENCES = ['monthly', 'quarterly', 'yearly'] as const;
+export type TaskRecurrence = (typeof TASK_RECURRENCES)[number];
 
 export const TASK_PRIORITIES = ['normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
@@ -27,6 +32,18 @@ export const tasks = pgTable(
     sourceDocumentId: uuid('source_document_id').references(() => documents.id),
     /** the document's number and subject as seen when assigned, the meeting's conclusion, or the instruction */
     sourceReference: text('source_reference').notNull(),
+    /** the meeting whose conclusion gave the task (source kind meeting) */
+    sourceMeetingId: uuid('source_meeting_id').references(() => meetings.id),
+    /** the delegation whose visit gave the task (source kind delegation) */
+    sourceDelegationId: uuid('source_delegation_id').references(() => delegations.id),
+    /** periodic reports: every period gets its own task of the same series */
+    recurrence: text('recurrence', { enum: TASK_RECURRENCES }),
+    /** the series' first task (itself for the first one); null for a one-off task */
+    seriesId: uuid('series_id'),
+    /** the period this task of a series covers, e.g. "Tháng 12/2026", "Quý IV/2026" */
+    periodLabel: text('period_label'),
+    /** the series ends after this day (no further periods are made) */
+    recurrenceUntil: date('recurrence_until', { mode: 'string' }),
     priority: text('priority', { enum: TASK_PRIORITIES }).notNull(),
     assignedBy: uuid('assigned_by').notNull().references(() => users.id),
     assignedByName: text('assigned_by_name').notNull(),
@@ -45,6 +62,10 @@ export const tasks = pgTable(
     reportedOn: date('reported_on', { mode: 'string' }),
     /** the day of the report the assigner confirmed: on time or late is judged by this day */
     completedOn: date('completed_on', { mode: 'string' }),
+    /** urging (đôn đốc): how many times, the last time, and when it was escalated to the agency's head */
+    urgeCount: integer('urge_count').notNull().default(0),
+    lastUrgedAt: instant('last_urged_at'),
+    escalatedAt: instant('escalated_at'),
     searchText: text('search_text').generatedAlwaysAs(sql`f_unaccent(content || ' ' || coalesce(expected_result, '') || ' ' || source_reference)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -55,6 +76,10 @@ export const tasks = pgTable(
     index('tasks_primary_user_idx').on(t.tenantId, t.primaryUserId),
     index('tasks_assigned_by_idx').on(t.tenantId, t.assignedBy, t.deadline),
     index('tasks_deadline_idx').on(t.tenantId, t.state, t.deadline),
+    index('tasks_scoreboard_idx').on(t.tenantId, t.assignedOn, t.primaryAgencyId),
+    index('tasks_meeting_idx').on(t.tenantId, t.sourceMeetingId).where(sql`source_meeting_id is not null`),
+    index('tasks_delegation_idx').on(t.tenantId, t.sourceDelegationId).where(sql`source_delegation_id is not null`),
+    uniqueIndex('tasks_series_period_uq').on(t.tenantId, t.seriesId, t.deadline).where(sql`series_id is not null`),
   ],
 );
 
@@ -143,4 +168,20 @@ export const taskEvents = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+);
+
+export const REMINDER_KINDS = ['due_soon', 'overdue', 'escalated'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The automatic reminders already sent: once per task, kind and deadline (a new deadline reminds again). */
+export const taskReminders = pgTable(
+  'task_reminders',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    taskId: uuid('task_id').notNull().references(() => tasks.id),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.taskId, t.kind, t.deadline] })],
 );

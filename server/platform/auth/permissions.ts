@@ -48,6 +48,12 @@ export const PERMISSIONS = [
   'task.assign',
   /** accept and report the tasks given to one's agency, on its behalf */
   'task.handle',
+  /** organize meetings, conferences and delegations (rooms, invitations, attendance, conclusions) */
+  'meeting.manage',
+  /** draft the province leaders' weekly schedule (the Office and the People's Committee only) */
+  'schedule.manage',
+  /** approve and publish the weekly schedule */
+  'schedule.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,9 +80,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'trust.manage': 'tenant',
     'exchange.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency' },
-  specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency', 'meeting.manage': 'tenant', 'schedule.manage': 'tenant', 'schedule.approve': 'tenant' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency', 'meeting.manage': 'agency', 'schedule.manage': 'tenant' },
+  specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'meeting.manage': 'agency', 'schedule.manage': 'tenant' },
   one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
   commune_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
