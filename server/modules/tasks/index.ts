@@ -1,3 +1,4 @@
 // The tasks module as other modules see it.
-export { createTask, getTask, listTasks } from './service.js';
+export { createTask, getTask, listTasks, type TaskSourceLink } from './service.js';
+export type { CreateTaskRequest } from './schemas.js';
 export { deriveStatus, DERIVED_STATUSES, DUE_SOON_WORKING_DAYS, type DerivedStatus } from './derived-status.js';

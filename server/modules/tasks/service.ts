@@ -69,8 +69,17 @@ async function activeAgency(ctx: ServiceContext, id: string, path: string) {
   return agency;
 }
 
-/** A leader gives a task: exactly one primary agency (and optionally one of its people), a deadline, a source. */
-export async function createTask(ctx: ServiceContext, input: In<typeof CreateTaskRequest>) {
+/** What other modules link a task to when they give it (the meeting of a conclusion, a delegation's visit). */
+export interface TaskSourceLink {
+  sourceMeetingId?: string;
+  sourceDelegationId?: string;
+}
+
+/**
+ * A leader gives a task: exactly one primary agency (and optionally one of its people), a deadline, a source.
+ * Another module giving tasks in its own transaction passes `{ ...ctx, db: tx }` and the link to its record.
+ */
+export async function createTask(ctx: ServiceContext, input: In<typeof CreateTaskRequest>, link: TaskSourceLink = {}) {
   requirePermission(ctx.actor, 'task.assign');
   const coordinatorIds = [...new Set(input.coordinatingAgencyIds)];
   if (coordinatorIds.includes(input.primaryAgencyId)) throw fieldError('coordinatingAgencyIds', 'Cơ quan chủ trì không đồng thời là cơ quan phối hợp');
@@ -99,6 +108,8 @@ export async function createTask(ctx: ServiceContext, input: In<typeof CreateTas
         sourceKind: input.source.kind,
         sourceDocumentId: source.documentId,
         sourceReference: source.reference,
+        sourceMeetingId: link.sourceMeetingId ?? null,
+        sourceDelegationId: link.sourceDelegationId ?? null,
         priority: input.priority,
         assignedBy: ctx.actor.userId,
         assignedByName: ctx.actor.fullName,
