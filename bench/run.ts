@@ -10,6 +10,8 @@ import { createScratchDatabase } from '../server/db/scratch.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { insertsPerSecond } from './baseline.js';
 import { generateDocuments } from './generate-documents.js';
+import { generateTasks } from './generate-tasks.js';
+import { generateSchedule } from './generate-schedule.js';
 import { generateUsers } from './generate.js';
 import { benchSecret, edxmlTemplate, prepareSigning, signedEdxmlPool } from './prepare-signing.js';
 import { issueConcurrently, prepareSignedDocuments } from './issue-concurrently.js';
@@ -92,6 +94,18 @@ async function main() {
     const g0 = performance.now();
     await generateDocuments(database, documentCount, log);
     const generationSeconds = Math.round((performance.now() - g0) / 100) / 10;
+    // issue 5: a year of a province's tasks (200,000 over ~120 agencies), for the scoreboard
+    let tasksUntil = '';
+    if (scenarios.some((s) => s.name === 'taskScoreboard')) {
+      log('Sinh 200.000 nhiệm vụ của một năm…');
+      tasksUntil = (await generateTasks(database, 200_000, log)).today;
+    }
+    // issue 5: a year of a province's weekly schedules and meetings, for the weekly schedule
+    let scheduleWeeks: string[] = [];
+    if (scenarios.some((s) => s.name === 'weeklySchedule')) {
+      log('Sinh lịch công tác và cuộc họp của một năm…');
+      scheduleWeeks = await generateSchedule(database, log);
+    }
     if (runIssue) await prepareSignedDocuments(database.db, 200);
     log('Chuẩn bị chứng thư số thử nghiệm và văn bản chờ ký…');
     const signing = await prepareSigning(database.db, path.join(target.dataDir, 'files'), target.env.SESSION_SECRET!, args.quick ? 400 : 2000);
@@ -113,6 +127,7 @@ async function main() {
       const session = await login(server.url, 'admin');
       const clerk = await login(server.url, 'vanthu');
       const signer = await login(server.url, 'chanhvanphong');
+      const leader = await login(server.url, 'lanhdao');
       const edxml = await edxmlTemplate();
       // more than one run of the scenario can use (about 3 a second): none is taken for a duplicate
       const signedEdxml = await signedEdxmlPool(edxml, Math.max(20, seconds * 5));
@@ -126,8 +141,8 @@ async function main() {
       }
       for (const scenario of scenarios) {
         log(`Kịch bản ${scenario.name}: ${seconds} s, ${scenario.connections} kết nối…`);
-        await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds }, 1); // warm-up
-        const r = await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds }, seconds);
+        await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks }, 1); // warm-up
+        const r = await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks }, seconds);
         const sorted = [...r.latencies].sort((a, b) => a - b);
         const rps = r.requests / r.seconds;
         const line = {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { addDays } from '../server/platform/calendar/date-only.js';
 import type { SigningBench } from './prepare-signing.js';
 import type { RunningServer } from './server.js';
 
@@ -22,6 +23,12 @@ export interface ScenarioContext {
   edxmlTemplate: string;
   /** the same message signed (XML-DSig), each with a DocumentId of its own */
   signedEdxml: string[];
+  /** lanhdao, a leader who gives tasks: the task scoreboard of the whole province */
+  leader: Session;
+  /** the Vietnam date the generated tasks end on (a year of them up to it) */
+  tasksUntil: string;
+  /** the Mondays of the generated year of weekly schedules (weeklySchedule) */
+  scheduleWeeks?: string[];
 }
 
 const BOUNDARY = 'vanphongso-bench-boundary';
@@ -61,6 +68,10 @@ export interface Scenario {
   /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
   connections: number;
 }
+
+const SCOREBOARD_GROUPS = ['all', 'agency', 'commune'];
+const scoreboardPath = (n: number, ctx: ScenarioContext) =>
+  `/api/tasks/scoreboard?from=${addDays(ctx.tasksUntil, -364)}&to=${ctx.tasksUntil}&group=${SCOREBOARD_GROUPS[n % SCOREBOARD_GROUPS.length]}`;
 
 const SEARCHES = ['quan ly dat dai', 'chuyen doi so', 'UBND-VP', 'thien tai', 'von dau tu cong', 'ho ngheo', 'bo noi vu', 'an toan thuc pham tet', '4521/STC-NS', 'khai thac cat'];
 
@@ -151,6 +162,24 @@ export const SCENARIOS: Scenario[] = [
     name: 'listUsers',
     connections: 10,
     request: (ctx) => ({ method: 'GET', path: `/api/users?q=${encodeURIComponent('nguoi dung 12')}&pageSize=20`, headers: { cookie: ctx.session.cookie } }),
+  },
+  {
+    // issue 5's target: a year of a province's scoreboard (200,000 tasks) as a leader opens it, by group.
+    // The time of one scoreboard, as signDocument measures one signature: each request aggregates the whole
+    // year, and the embedded engine runs one query at a time, so more connections would only measure the queue.
+    name: 'taskScoreboard',
+    connections: 1,
+    request: (ctx) => ({ method: 'GET', path: scoreboardPath(0, ctx), headers: { cookie: ctx.leader.cookie } }),
+    pathFor: (n, ctx) => scoreboardPath(n, ctx),
+  },
+  {
+    // issue 5's target: a leader opens a week of the schedule (entries, leaders, conflicts with meetings), any of a
+    // year's weeks. The time of one read, as taskScoreboard measures it: the embedded engine runs one query at a
+    // time, so more connections would measure the queue (4 connections: p95 about 2.5 × p50).
+    name: 'weeklySchedule',
+    connections: 1,
+    request: (ctx) => ({ method: 'GET', path: `/api/schedule/weeks/${ctx.scheduleWeeks?.[0] ?? '2026-01-05'}`, headers: { cookie: ctx.leader.cookie } }),
+    pathFor: (n, ctx) => `/api/schedule/weeks/${ctx.scheduleWeeks?.[n % (ctx.scheduleWeeks.length || 1)] ?? '2026-01-05'}`,
   },
 ];
 

@@ -15,6 +15,11 @@ import { orgRoutes } from './modules/org/routes.js';
 import { CertificateSealer, SigningKeys, type RemoteSigningService } from './modules/signing/index.js';
 import { signingRoutes } from './modules/signing/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
+import { scheduleRoutes } from './modules/meetings/schedule-routes.js';
+import { delegationRoutes } from './modules/meetings/delegation-routes.js';
+import { meetingStatsRoutes } from './modules/meetings/stats-routes.js';
+import { taskReportRoutes } from './modules/tasks/report-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -26,6 +31,8 @@ import { registerErrorHandler, problemOf, sendProblem } from './platform/http/er
 import { healthRoutes } from './platform/http/health.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import type { MailSettings } from './platform/notify/index.js';
+import { notificationRoutes } from './platform/notify/routes.js';
 
 export interface AppDeps {
   database: Database;
@@ -41,6 +48,12 @@ export interface AppDeps {
   remoteSigningServices?: readonly RemoteSigningService[];
   /** built web app (web/dist); absent in API-only tests */
   webDir?: string | undefined;
+  /** the Jitsi Meet deployment online meetings link to (config.jitsi) */
+  jitsi?: { baseUrl: string; appId?: string | undefined; appSecret?: string | undefined };
+  /** the address users reach the app at (PUBLIC_URL), for links in the iCalendar feed; else the request's own */
+  publicUrl?: string | undefined;
+  /** e-mail notices: on when SMTP is configured, with the address e-mails link to (PUBLIC_URL) */
+  mail?: MailSettings;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -98,7 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const keys = new SigningKeys(new CertificateSealer(deps.auth.secret), deps.remoteSigningServices ?? []);
     documentRoutes(api, { db, store: deps.blobStore, keys });
     signingRoutes(api, { db, keys, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024 });
-    taskRoutes(api, { db, store: deps.blobStore });
+    taskRoutes(api, { db, store: deps.blobStore, mail: deps.mail });
+    notificationRoutes(api, { db });
+    meetingRoutes(api, { db, store: deps.blobStore, jitsi: deps.jitsi ?? { baseUrl: 'https://meet.jit.si' } });
+    taskReportRoutes(api, { db });
+    scheduleRoutes(api, { db, publicUrl: deps.publicUrl });
+    delegationRoutes(api, { db });
+    meetingStatsRoutes(api, { db });
     exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE), keys });
   });
 

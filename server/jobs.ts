@@ -2,6 +2,8 @@ import { extractPendingContent } from './modules/documents/content-text.js';
 import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, EXCHANGE_TOKEN_PURPOSE, httpSender, reportReceivedProgress, type ExchangeSender } from './modules/exchange/index.js';
 import { CertificateSealer, SigningKeys } from './modules/signing/index.js';
 import { tenants } from './modules/org/tables.js';
+import { createDueRecurrences, runTaskReminders } from './modules/tasks/index.js';
+import { deliverEmails, smtpSender, type EmailSender } from './platform/notify/index.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
 import type { BlobStore } from './platform/files/blob-store.js';
@@ -9,9 +11,46 @@ import { sweepOrphanBlobs } from './platform/files/service.js';
 import type { JobDefinition } from './platform/jobs/scheduler.js';
 
 /** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
-export const createJobs = (deps: { blobStore: BlobStore; secret: string; send?: ExchangeSender }): JobDefinition[] => {
+export const createJobs = (deps: {
+  blobStore: BlobStore;
+  secret: string;
+  send?: ExchangeSender;
+  /** SMTP (config.smtp): without it notices stay in-app and no e-mail job runs */
+  smtp?: { url: string; from: string } | undefined;
+  /** a sender other than SMTP (tests) */
+  emailSender?: EmailSender;
+  publicUrl?: string | undefined;
+  /** config.taskEscalateAfterDays */
+  taskEscalateAfterDays?: number;
+}): JobDefinition[] => {
   const exchangeKeys = { peers: new CertificateSealer(deps.secret, EXCHANGE_TOKEN_PURPOSE), signing: new SigningKeys(new CertificateSealer(deps.secret)) };
+  const emailSender = deps.emailSender ?? (deps.smtp ? smtpSender(deps.smtp) : undefined);
+  const mail = { email: Boolean(emailSender), publicUrl: deps.publicUrl };
+  const emailJobs: JobDefinition[] = emailSender
+    ? [
+        {
+          name: 'notify.email',
+          version: 1,
+          everyMs: 60_000,
+          async run(db, now) {
+            const { sent, retried, failed } = await deliverEmails(db, emailSender, now, 50);
+            return sent + retried + failed > 0 ? `e-mail: sent ${sent}, to retry ${retried}, given up ${failed}` : undefined;
+          },
+        },
+      ]
+    : [];
   return [
+    ...emailJobs,
+    {
+      name: 'tasks.reminders',
+      version: 1,
+      everyMs: 15 * 60_000,
+      async run(db, now) {
+        const r = await runTaskReminders(db, now, { escalateAfterDays: deps.taskEscalateAfterDays ?? 3, ...mail });
+        const periods = await createDueRecurrences(db, now, mail);
+        return r.dueSoon + r.overdue + r.escalated + periods > 0 ? `tasks: reminded ${r.dueSoon} due soon, ${r.overdue} overdue, escalated ${r.escalated}; next periods ${periods}` : undefined;
+      },
+    },
     {
       name: 'audit.seal-days',
       version: 1,

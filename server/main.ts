@@ -41,13 +41,16 @@ async function main() {
     loginRateLimit: config.authRateLimit,
     metricsToken: config.metricsToken,
     remoteSigningServices: config.remoteSigningServices,
+    jitsi: config.jitsi,
+    publicUrl: config.publicUrl,
+    mail: { email: Boolean(config.smtp), publicUrl: config.publicUrl },
     webDir: path.join(root, 'web', 'dist'),
     logger:
       config.env === 'development'
         ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
         : { level: config.logLevel },
   });
-  const scheduler = config.jobs ? startScheduler(database.db, createJobs({ blobStore, secret }), app.log) : null;
+  const scheduler = config.jobs ? startScheduler(database.db, createJobs({ blobStore, secret, smtp: config.smtp, publicUrl: config.publicUrl, taskEscalateAfterDays: config.taskEscalateAfterDays }), app.log) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {

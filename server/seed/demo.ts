@@ -9,6 +9,8 @@ import { recordAudit } from '../platform/audit/service.js';
 import { calendarOverrides } from '../platform/calendar/tables.js';
 import anGiang from './data/an-giang.json' with { type: 'json' };
 import calendarData from './data/calendar-overrides.json' with { type: 'json' };
+import { seedDemoMeetings } from './demo-meetings.js';
+import { seedDemoSchedule } from './demo-schedule.js';
 
 /** The demo logins, printed at start in development mode (never in production). */
 export const DEMO_USERS: { username: string; fullName: string; role: Role; where: string; position: string }[] = [
@@ -191,6 +193,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<SeedResult
   const passwordHash = await hashPassword(demoPassword);
   const tenantId = await db.transaction(async (tx) => {
     const id = await seedAnGiang(tx, passwordHash);
+    await seedDemoMeetings(tx, id);
+    await seedDemoSchedule(tx, id);
     await seedSecondTenant(tx, passwordHash);
     return id;
   });

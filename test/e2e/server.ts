@@ -5,15 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '../../server/db/open.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = path.join(ROOT, 'web');
 const BUILT_INDEX = path.join(WEB, 'dist', 'index.html');
-
-export interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -73,11 +69,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server not healthy after ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-/** `env`: settings of this server on top of the test defaults (e.g. a remote-signing service on loopback). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  ensureWebBuild();
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-'));
+export interface RunningServer {
+  url: string;
+  /**
+   * Stops the server, lets `change` edit its database in this process (e.g. move a task's dates back, as if
+   * days had passed: the server's clock cannot be moved), and starts it again on the same port and data.
+   */
+  restart(change?: (db: Db) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface ServerProcess {
+  child: ChildProcess;
+  log: () => string;
+  stopping: boolean;
+}
+
+function spawnServer(port: number, dataDir: string, env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_DEMO_SIGNING: 'false', ...env },
@@ -89,29 +97,56 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-
-  const url = `http://127.0.0.1:${port}`;
-  let stopping = false;
+  const proc: ServerProcess = { child, log: () => log, stopping: false };
   // A server that dies under a test leaves only "connection refused" behind: say how it ended.
   child.once('exit', (code, signal) => {
-    if (!stopping) console.error(`e2e server exited during the tests (code ${code}, signal ${signal}):\n${log}`);
+    if (!proc.stopping) console.error(`e2e server exited during the tests (code ${code}, signal ${signal}):\n${log}`);
   });
+  return proc;
+}
+
+async function stopProcess(proc: ServerProcess) {
+  proc.stopping = true;
+  if (exited(proc.child)) return;
+  proc.child.kill('SIGTERM');
+  if (!(await waitForExit(proc.child, 10_000))) {
+    proc.child.kill('SIGKILL');
+    await waitForExit(proc.child, 5_000);
+  }
+}
+
+/** `env`: settings of this server on top of the test defaults (e.g. a remote-signing service on loopback). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  ensureWebBuild();
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vps-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  let proc = spawnServer(port, dataDir, env);
   const stop = async () => {
-    stopping = true;
-    if (!exited(child)) {
-      child.kill('SIGTERM');
-      if (!(await waitForExit(child, 10_000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000);
-      }
-    }
+    await stopProcess(proc);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  try {
-    await waitForHealth(url, child, () => log, 90_000);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { url, stop };
+  const healthy = async () => {
+    try {
+      await waitForHealth(url, proc.child, proc.log, 90_000);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+  };
+  await healthy();
+  const restart = async (change?: (db: Db) => Promise<void>) => {
+    await stopProcess(proc);
+    if (change) {
+      const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+      try {
+        await change(database.db);
+      } finally {
+        await database.close();
+      }
+    }
+    proc = spawnServer(port, dataDir, env);
+    await healthy();
+  };
+  return { url, restart, stop };
 }

@@ -2,3 +2,10 @@
 export { createTask, getTask, listTasks, type TaskSourceLink } from './service.js';
 export type { CreateTaskRequest } from './schemas.js';
 export { deriveStatus, DERIVED_STATUSES, DUE_SOON_WORKING_DAYS, type DerivedStatus } from './derived-status.js';
+export { createTasksBulk } from './bulk.js';
+export { getTaskScoreboard } from './scoreboard.js';
+export { listMeetingTasks } from './meeting-tasks.js';
+export { listDelegationTasks } from './by-source.js';
+export { runTaskReminders } from './reminders.js';
+export { createDueRecurrences } from './recurrence.js';
+export { urgeTask } from './urging.js';

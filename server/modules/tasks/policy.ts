@@ -25,3 +25,12 @@ export function sidesOf(actor: Actor, task: TaskParties, coordinatingAgencyIds: 
 export function canRead(actor: Actor, task: TaskParties, coordinatingAgencyIds: readonly string[]): boolean {
   return sidesOf(actor, task, coordinatingAgencyIds).length > 0 || actor.agencyId === task.primaryAgencyId;
 }
+
+/**
+ * Urging (đôn đốc) belongs to the assigning side only: the leader who gave the task. Another holder of
+ * `task.assign` does not urge someone else's task: they cannot even open it (canRead), and "rõ trách
+ * nhiệm" means the person who gave the task follows it up. Automatic reminders need no actor.
+ */
+export function canUrge(actor: Actor, task: Pick<TaskParties, 'assignedBy'>): boolean {
+  return task.assignedBy === actor.userId && scopeOf(actor, 'task.assign') !== null;
+}

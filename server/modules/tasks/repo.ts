@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/open.js';
 import { files } from '../../platform/files/tables.js';
 import { likePatterns } from '../../platform/search/normalize.js';
-import { agencies, users } from '../org/tables.js';
+import { agencies, positions, userRoles, users } from '../org/tables.js';
 import type { DerivedStatus } from './derived-status.js';
 import type { TaskView } from './schemas.js';
 import { taskCoordinators, taskEvents, taskExtensions, taskReportFiles, taskReports, tasks } from './tables.js';
@@ -181,3 +181,33 @@ export async function findTasks(
   return { items, total: total?.n ?? 0 };
 }
 
+
+/**
+ * Who acts for an agency on its tasks: its active leaders and clerks (the roles holding `task.handle`),
+ * for notices when the task names no person.
+ */
+export async function findAgencyHandlers(db: Db, tenantId: string, agencyId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.tenantId, tenantId), eq(users.agencyId, agencyId), eq(users.active, true), inArray(userRoles.role, ['leader', 'clerk'])))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The head of an agency: its active leader whose position ranks first (lowest `rank`: Giám đốc before
+ * Phó Giám đốc); a leader without a position comes after those with one. Null when it has no leader.
+ */
+export async function findAgencyHead(db: Db, tenantId: string, agencyId: string): Promise<{ id: string; fullName: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'leader')))
+    .leftJoin(positions, eq(positions.id, users.positionId))
+    .where(and(eq(users.tenantId, tenantId), eq(users.agencyId, agencyId), eq(users.active, true)))
+    .orderBy(sql`${positions.rank} asc nulls last`, asc(users.fullName), asc(users.id))
+    .limit(1);
+  return row ?? null;
+}

@@ -5,10 +5,12 @@ import type { BlobStore } from '../../platform/files/blob-store.js';
 import { contentDisposition } from '../../platform/files/routes.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import * as lifecycle from './lifecycle.js';
-import { ConfirmRequest, CreateTaskRequest, ExtensionDecision, ExtensionRequest, ProgressRequest, ReportDoneRequest, ReturnRequest, TaskListQuery, TaskListResponse, TaskParams, TaskResponse } from './schemas.js';
+import { UrgeRequest, ConfirmRequest, CreateTaskRequest, ExtensionDecision, ExtensionRequest, ProgressRequest, ReportDoneRequest, ReturnRequest, TaskListQuery, TaskListResponse, TaskParams, TaskResponse } from './schemas.js';
 import * as tasks from './service.js';
+import { urgeTask } from './urging.js';
+import { NO_EMAIL, type MailSettings } from '../../platform/notify/index.js';
 
-export function taskRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore }) {
+export function taskRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStore; mail?: MailSettings | undefined }) {
   const r = typed(app);
   const tags = ['Nhiệm vụ'];
   const { db } = deps;
@@ -95,6 +97,14 @@ export function taskRoutes(app: FastifyInstance, deps: { db: Db; store: BlobStor
     schema: { operationId: 'decideTaskExtension', summary: 'Người giao đồng ý hoặc không đồng ý (nêu lý do) đề nghị gia hạn đang chờ', ...step, body: ExtensionDecision },
     handler: async (req) => {
       await lifecycle.decideTaskExtension(ctxOf(db, req), req.params.id, req.body);
+      return tasks.getTask(ctxOf(db, req), req.params.id);
+    },
+  });
+
+  r.post('/api/tasks/:id/urge', {
+    schema: { operationId: 'urgeTask', summary: 'Lãnh đạo đã giao đôn đốc nhiệm vụ chưa hoàn thành, kèm nội dung; người, cơ quan chủ trì nhận thông báo', ...step, body: UrgeRequest },
+    handler: async (req) => {
+      await urgeTask(ctxOf(db, req), req.params.id, req.body, deps.mail ?? NO_EMAIL);
       return tasks.getTask(ctxOf(db, req), req.params.id);
     },
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DERIVED_STATUSES } from './derived-status.js';
 import { TASK_ACTIONS } from './state-machine.js';
-import { EXTENSION_STATUSES, TASK_PRIORITIES, TASK_SOURCE_KINDS, TASK_STATES } from './tables.js';
+import { EXTENSION_STATUSES, TASK_PRIORITIES, TASK_RECURRENCES, TASK_SOURCE_KINDS, TASK_STATES } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number, message: string) =>
@@ -34,8 +34,16 @@ export const CreateTaskRequest = z
     dueInWorkingDays: z.number().int().min(1).max(365).optional().describe('Hạn hoàn thành sau N ngày làm việc kể từ ngày giao'),
     priority: z.enum(TASK_PRIORITIES).default('normal').describe('normal: thường; high: cao; urgent: khẩn'),
     expectedResult: text(2000, 'Nhập kết quả đầu ra').optional().describe('Kết quả đầu ra (sản phẩm)'),
+    recurrence: z.enum(TASK_RECURRENCES).optional().describe('Nhiệm vụ định kỳ (báo cáo tháng, quý, năm): kỳ sau được tạo khi kỳ này đến hạn hoặc đã hoàn thành'),
+    recurrenceUntil: DateOnly.optional().describe('Không tạo kỳ nào có hạn sau ngày này'),
   })
-  .refine((v) => Boolean(v.dueDate) !== Boolean(v.dueInWorkingDays), { message: 'Nhập hạn theo ngày hoặc theo số ngày làm việc (một trong hai)', path: ['dueDate'] });
+  .refine((v) => Boolean(v.dueDate) !== Boolean(v.dueInWorkingDays), { message: 'Nhập hạn theo ngày hoặc theo số ngày làm việc (một trong hai)', path: ['dueDate'] })
+  // a period's deadline is a day of the month (e.g. the 5th): N working days has no such day to repeat
+  .refine((v) => !v.recurrence || Boolean(v.dueDate), { message: 'Nhiệm vụ định kỳ cần hạn theo ngày cụ thể, không theo số ngày làm việc', path: ['dueDate'] })
+  .refine((v) => !v.recurrenceUntil || Boolean(v.recurrence), { message: 'Chỉ nhập ngày kết thúc khi nhiệm vụ là định kỳ', path: ['recurrenceUntil'] })
+  .refine((v) => !v.recurrenceUntil || !v.dueDate || v.recurrenceUntil >= v.dueDate, { message: 'Ngày kết thúc định kỳ không được trước hạn của kỳ đầu', path: ['recurrenceUntil'] });
+
+export const UrgeRequest = z.object({ note: text(2000, 'Nhập nội dung đôn đốc').describe('Nội dung đôn đốc gửi người, cơ quan chủ trì') });
 
 export const TaskListQuery = z.object({
   view: z.enum(TASK_VIEWS).default('mine').describe('mine: giao tôi hoặc cơ quan tôi chủ trì; assigned_by_me: tôi giao; agency: cơ quan tôi chủ trì hoặc phối hợp; overdue: quá hạn trong các nhiệm vụ tôi liên quan'),
@@ -74,6 +82,9 @@ export const TaskSummaryResponse = z.object({
   deadline: DateOnly,
   originalDeadline: DateOnly,
   progress: z.number().int(),
+  recurrence: z.enum(TASK_RECURRENCES).nullable().describe('monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ'),
+  periodLabel: z.string().nullable().describe('Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026"'),
+  urgeCount: z.number().int().describe('Số lần đã đôn đốc'),
 });
 
 export const TaskListResponse = z.object({ items: z.array(TaskSummaryResponse), total: z.number().int() });
@@ -89,6 +100,11 @@ export const TaskResponse = TaskSummaryResponse.extend({
   deadlineWorkingDays: z.number().int().nullable().describe('Hạn đã giao theo số ngày làm việc'),
   reportedOn: DateOnly.nullable(),
   completedOn: DateOnly.nullable(),
+  seriesId: z.uuid().nullable().describe('Nhiệm vụ đầu tiên của chuỗi định kỳ'),
+  recurrenceUntil: DateOnly.nullable(),
+  lastUrgedAt: z.iso.datetime().nullable(),
+  escalatedAt: z.iso.datetime().nullable().describe('Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn'),
+  canUrge: z.boolean().describe('Người đang xem được đôn đốc nhiệm vụ này lúc này'),
   createdAt: z.iso.datetime(),
   reports: z.array(
     z.object({ id: z.uuid(), kind: z.enum(['progress', 'note', 'done']), percent: z.number().int().nullable(), note: z.string(), agencyName: z.string(), actorName: z.string(), at: z.iso.datetime(), files: z.array(FileRef) }),

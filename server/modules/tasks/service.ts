@@ -11,10 +11,11 @@ import { DomainError } from '../../platform/http/errors.js';
 import { documentDetail } from '../documents/index.js';
 import { getAgency, listUsersByIds } from '../org/index.js';
 import { deriveStatus, DUE_SOON_WORKING_DAYS } from './derived-status.js';
-import { canRead, sidesOf } from './policy.js';
+import { canRead, canUrge, sidesOf } from './policy.js';
+import { periodLabel, RECURRENCE_LABEL } from './recurrence-period.js';
 import * as repo from './repo.js';
 import type { CreateTaskRequest, TaskListQuery } from './schemas.js';
-import { availableActions } from './state-machine.js';
+import { availableActions, URGEABLE_STATES } from './state-machine.js';
 import type { TaskSourceKind } from './tables.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -46,6 +47,9 @@ export function toTaskSummary(t: repo.TaskListRow, days: { today: string; dueSoo
     deadline: t.deadline,
     originalDeadline: t.originalDeadline,
     progress: t.progress,
+    recurrence: t.recurrence,
+    periodLabel: t.periodLabel,
+    urgeCount: t.urgeCount,
   };
 }
 
@@ -121,12 +125,18 @@ export async function createTask(ctx: ServiceContext, input: In<typeof CreateTas
         deadline,
         originalDeadline: deadline,
         deadlineWorkingDays: input.dueInWorkingDays ?? null,
+        // a periodic task starts its series: every later period's task points back to this one
+        recurrence: input.recurrence ?? null,
+        seriesId: input.recurrence ? id : null,
+        periodLabel: input.recurrence ? periodLabel(input.recurrence, deadline) : null,
+        recurrenceUntil: input.recurrence ? (input.recurrenceUntil ?? null) : null,
       },
       coordinatorIds,
     );
     const parts = [`Chủ trì: ${primary.name}${person ? ` (${person.fullName})` : ''}`];
     if (coordinators.length) parts.push(`Phối hợp: ${coordinators.map((c) => c.name).join(', ')}`);
     parts.push(`Hạn: ${formatVnDate(deadline)}${input.dueInWorkingDays ? ` (${input.dueInWorkingDays} ngày làm việc)` : ''}`);
+    if (input.recurrence) parts.push(`Định kỳ ${RECURRENCE_LABEL[input.recurrence]}, kỳ ${periodLabel(input.recurrence, deadline)}${input.recurrenceUntil ? `, đến ${formatVnDate(input.recurrenceUntil)}` : ''}`);
     parts.push(`${SOURCE_LABEL[input.source.kind]}: ${source.reference}`);
     await repo.addEvent(tx, { id: newId(), tenantId: ctx.actor.tenantId, taskId: id, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, kind: 'assigned', fromState: null, toState: 'assigned', note: parts.join('. ') });
     await audit(ctx, tx, {
@@ -135,7 +145,7 @@ export async function createTask(ctx: ServiceContext, input: In<typeof CreateTas
       entityId: id,
       first: true,
       summary: `Giao nhiệm vụ cho ${primary.name}, hạn ${formatVnDate(deadline)}`,
-      after: { primaryAgencyId: primary.id, primaryUserId: person?.id ?? null, coordinatingAgencyIds: coordinatorIds, deadline, deadlineWorkingDays: input.dueInWorkingDays ?? null, priority: input.priority, source: input.source.kind },
+      after: { primaryAgencyId: primary.id, primaryUserId: person?.id ?? null, coordinatingAgencyIds: coordinatorIds, deadline, deadlineWorkingDays: input.dueInWorkingDays ?? null, priority: input.priority, source: input.source.kind, recurrence: input.recurrence ?? null, recurrenceUntil: input.recurrenceUntil ?? null },
     });
   });
   return getTask(ctx, id);
@@ -165,6 +175,11 @@ export async function getTask(ctx: ServiceContext, id: string) {
     deadlineWorkingDays: t.deadlineWorkingDays,
     reportedOn: t.reportedOn,
     completedOn: t.completedOn,
+    seriesId: t.seriesId,
+    recurrenceUntil: t.recurrenceUntil,
+    lastUrgedAt: t.lastUrgedAt?.toISOString() ?? null,
+    escalatedAt: t.escalatedAt?.toISOString() ?? null,
+    canUrge: canUrge(ctx.actor, t) && URGEABLE_STATES.includes(t.state),
     createdAt: t.createdAt.toISOString(),
     reports: reports.map((r) => ({ id: r.id, kind: r.kind, percent: r.percent, note: r.note, agencyName: r.agencyName, actorName: r.actorName, at: r.at.toISOString(), files: r.files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size })) })),
     extensions: extensions.map((e) => ({

@@ -60,3 +60,9 @@ export function refusalOf(action: TaskAction, sides: readonly TaskSide[], task: 
 }
 
 export const nextState = (action: TaskAction, state: TaskState): TaskState => TRANSITIONS[action].to ?? state;
+
+/**
+ * Urging (đôn đốc) changes no state: it is open to the assigner while the work is the assignee's to do.
+ * Once the assignee reported it done the next step is the assigner's own (confirm or return).
+ */
+export const URGEABLE_STATES: readonly TaskState[] = ['assigned', 'accepted', 'in_progress'];

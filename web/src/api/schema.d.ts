@@ -1482,6 +1482,668 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lãnh đạo đã giao đôn đốc nhiệm vụ chưa hoàn thành, kèm nội dung; người, cơ quan chủ trì nhận thông báo */
+        post: operations["urgeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi, mới nhất trước, kèm số chưa đọc */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu một thông báo đã đọc */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu tất cả thông báo của tôi đã đọc */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phòng họp tại các trụ sở */
+        get: operations["listMeetingRooms"];
+        put?: never;
+        /** Thêm phòng họp (quản trị hoặc lãnh đạo) */
+        post: operations["createMeetingRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa phòng họp, ngừng sử dụng phòng họp */
+        patch: operations["updateMeetingRoom"];
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách cuộc họp người dùng được xem: theo khoảng thời gian, loại, của tôi, từ khóa */
+        get: operations["listMeetings"];
+        put?: never;
+        /** Tạo cuộc họp: loại, chủ trì, thời gian, phòng họp (không trùng), thành phần, chương trình, điểm cầu */
+        post: operations["createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết cuộc họp: thành phần, điểm danh, điểm cầu, tài liệu, kết luận, nhiệm vụ */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa cuộc họp chưa diễn ra */
+        patch: operations["updateMeeting"];
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoãn, hủy cuộc họp (nêu lý do) */
+        post: operations["cancelMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận cuộc họp đã diễn ra */
+        post: operations["markMeetingHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đường dẫn tham gia họp trực tuyến (Jitsi Meet), kèm mã JWT riêng cho người dùng khi được cấu hình */
+        get: operations["getMeetingJoinLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/sites/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận kết nối của điểm cầu (cơ quan tổ chức hoặc chính xã, phường, đặc khu): đã kết nối, số người dự */
+        post: operations["recordSiteConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Điểm danh: có mặt, vắng, vắng có lý do (cơ quan tổ chức hoặc thư ký) */
+        post: operations["recordAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài liệu cuộc họp (không giấy) và ai đã đọc */
+        get: operations["listMeetingDocuments"];
+        put?: never;
+        /** Đăng tài liệu họp đã tải lên qua /api/files */
+        post: operations["addMeetingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đọc, tải tài liệu họp (ghi nhận lần đọc đầu tiên) */
+        get: operations["downloadMeetingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gỡ tài liệu họp (trước khi họp) */
+        delete: operations["removeMeetingDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lập dự thảo giấy mời (văn bản đi) gửi các cơ quan được mời và điểm cầu */
+        post: operations["createMeetingInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi kết luận cuộc họp: dự thảo thông báo kết luận và giao nhiệm vụ từ các nội dung giao việc, trong một bước */
+        post: operations["recordConclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng theo dõi kết quả thực hiện nhiệm vụ theo cơ quan chủ trì (sở, ngành / xã, phường, đặc khu) trong kỳ
+         * @description Người có quyền giao nhiệm vụ xem cả tỉnh; người khác chỉ xem dòng của cơ quan mình. Tình trạng tính tại ngày asOf theo cùng quy tắc với tình trạng nhiệm vụ.
+         */
+        get: operations["getTaskScoreboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/scoreboard/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các nhiệm vụ sau một con số của bảng theo dõi: một cơ quan chủ trì, một cột, trong kỳ */
+        get: operations["listScoreboardTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/scoreboard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng theo dõi kết quả thực hiện nhiệm vụ ra Excel (.xlsx) */
+        get: operations["exportTaskScoreboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Giao một lần các nhiệm vụ của một thông báo kết luận (cùng nguồn giao): mục sai thì không tạo nhiệm vụ nào
+         * @description Mọi mục được kiểm tra trước; lỗi chỉ rõ mục ở đường dẫn items.<thứ tự>.<trường>. Các nhiệm vụ được tạo trong một giao dịch.
+         */
+        post: operations["createTasksBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mẫu Excel nhập nhiệm vụ (kèm trang danh mục cơ quan) */
+        get: operations["downloadTaskImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập nhiệm vụ từ tệp Excel theo mẫu (multipart/form-data, trường "file"), cùng một nguồn giao
+         * @description dryRun=true (mặc định): chỉ kiểm tra, trả về từng dòng và lý do bị từ chối. dryRun=false: tạo tất cả trong một giao dịch nếu không có dòng nào bị từ chối (201); còn dòng bị từ chối thì không tạo gì (200, createdIds rỗng). Tối đa 1.000 dòng, 5 MB.
+         */
+        post: operations["importTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/weeks/{weekStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch công tác tuần của lãnh đạo tỉnh: các mục theo ngày, trùng lịch, trạng thái và lần điều chỉnh */
+        get: operations["getWeeklySchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lãnh đạo UBND tỉnh và Văn phòng đưa vào lịch công tác */
+        get: operations["listScheduleLeaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/feed-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liên kết lịch iCalendar và trang công khai của lịch công tác */
+        get: operations["getScheduleFeedLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm mục vào lịch công tác tuần (tuần tính theo giờ bắt đầu); lịch đã duyệt trở lại dự thảo, lịch đã công bố tăng số lần điều chỉnh */
+        post: operations["createScheduleEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Bỏ mục khỏi lịch công tác tuần */
+        delete: operations["deleteScheduleEntry"];
+        options?: never;
+        head?: never;
+        /** Sửa mục lịch công tác (trong cùng tuần) */
+        patch: operations["updateScheduleEntry"];
+        trace?: never;
+    };
+    "/api/schedule/weeks/{weekStart}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lãnh đạo duyệt lịch công tác tuần (dự thảo → đã duyệt) */
+        post: operations["approveWeeklySchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedule/weeks/{weekStart}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công bố lịch công tác tuần đã duyệt trên trang công khai và lịch iCalendar */
+        post: operations["publishWeeklySchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/schedule/{tenantCode}/weeks/{weekStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch công tác tuần đã công bố (công khai, không cần đăng nhập) */
+        get: operations["getPublicWeeklySchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/schedule/{tenantCode}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch công tác đã công bố dạng iCalendar (4 tuần trước, 8 tuần tới), lọc theo lãnh đạo */
+        get: operations["getScheduleCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách đoàn công tác theo thời gian, loại đoàn, từ khóa */
+        get: operations["listDelegations"];
+        put?: never;
+        /** Nhập đoàn công tác đến làm việc (Trung ương, nước ngoài, tỉnh khác): thành phần, ngày, nội dung, lãnh đạo tiếp */
+        post: operations["createDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết đoàn công tác và các nhiệm vụ giao sau buổi làm việc */
+        get: operations["getDelegation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin đoàn công tác (khi đoàn chưa đến) */
+        patch: operations["updateDelegation"];
+        trace?: never;
+    };
+    "/api/delegations/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi kết quả làm việc với đoàn, hoặc đoàn hoãn, hủy (có lý do) */
+        post: operations["recordDelegationOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegations/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giao nhiệm vụ sau buổi làm việc với đoàn (nguồn: "Làm việc với … ngày …") */
+        post: operations["createDelegationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thống kê trong kỳ: cuộc họp, hội nghị theo loại, bình quân mỗi ngày làm việc, họp trực tuyến và điểm cầu, đoàn công tác, nhiệm vụ theo cơ quan */
+        get: operations["getMeetingStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/messages/import": {
         parameters: {
             query?: never;
@@ -17185,7 +17847,7 @@ export interface operations {
                             id: string;
                             content: string;
                             /** @enum {string} */
-                            sourceKind: "document" | "meeting" | "instruction";
+                            sourceKind: "document" | "meeting" | "instruction" | "delegation";
                             sourceReference: string;
                             /** @enum {string} */
                             priority: "normal" | "high" | "urgent";
@@ -17205,6 +17867,12 @@ export interface operations {
                             deadline: string;
                             originalDeadline: string;
                             progress: number;
+                            /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                            recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                            /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                            periodLabel: string | null;
+                            /** @description Số lần đã đôn đốc */
+                            urgeCount: number;
                         }[];
                         total: number;
                     };
@@ -17276,7 +17944,7 @@ export interface operations {
                          * @description document: văn bản chỉ đạo; meeting: kết luận cuộc họp; instruction: ý kiến chỉ đạo của lãnh đạo
                          * @enum {string}
                          */
-                        kind: "document" | "meeting" | "instruction";
+                        kind: "document" | "meeting" | "instruction" | "delegation";
                         /**
                          * Format: uuid
                          * @description Văn bản chỉ đạo (đến hoặc đi) người giao được xem; bắt buộc khi kind = document
@@ -17312,6 +17980,13 @@ export interface operations {
                     priority?: "normal" | "high" | "urgent";
                     /** @description Kết quả đầu ra (sản phẩm) */
                     expectedResult?: string;
+                    /**
+                     * @description Nhiệm vụ định kỳ (báo cáo tháng, quý, năm): kỳ sau được tạo khi kỳ này đến hạn hoặc đã hoàn thành
+                     * @enum {string}
+                     */
+                    recurrence?: "monthly" | "quarterly" | "yearly";
+                    /** @description Không tạo kỳ nào có hạn sau ngày này */
+                    recurrenceUntil?: string;
                 };
             };
         };
@@ -17327,7 +18002,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -17347,6 +18022,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -17361,6 +18042,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -17509,7 +18198,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -17529,6 +18218,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -17543,6 +18238,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -17762,7 +18465,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -17782,6 +18485,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -17796,6 +18505,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -18005,7 +18722,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -18025,6 +18742,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -18039,6 +18762,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -18243,7 +18974,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -18263,6 +18994,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -18277,6 +19014,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -18479,7 +19224,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -18499,6 +19244,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -18513,6 +19264,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -18715,7 +19474,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -18735,6 +19494,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -18749,6 +19514,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -18953,7 +19726,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -18973,6 +19746,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -18987,6 +19766,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -19191,7 +19978,7 @@ export interface operations {
                         id: string;
                         content: string;
                         /** @enum {string} */
-                        sourceKind: "document" | "meeting" | "instruction";
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
                         sourceReference: string;
                         /** @enum {string} */
                         priority: "normal" | "high" | "urgent";
@@ -19211,6 +19998,12 @@ export interface operations {
                         deadline: string;
                         originalDeadline: string;
                         progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
                         expectedResult: string | null;
                         sourceDocumentId: string | null;
                         /** Format: uuid */
@@ -19225,6 +20018,14 @@ export interface operations {
                         deadlineWorkingDays: number | null;
                         reportedOn: string | null;
                         completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         reports: {
@@ -19375,6 +20176,7237 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    urgeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Nội dung đôn đốc gửi người, cơ quan chủ trì */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        content: string;
+                        /** @enum {string} */
+                        sourceKind: "document" | "meeting" | "instruction" | "delegation";
+                        sourceReference: string;
+                        /** @enum {string} */
+                        priority: "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                        /**
+                         * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                         * @enum {string}
+                         */
+                        derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                        assignedByName: string;
+                        /** Format: uuid */
+                        primaryAgencyId: string;
+                        primaryAgencyName: string;
+                        primaryUserName: string | null;
+                        assignedOn: string;
+                        deadline: string;
+                        originalDeadline: string;
+                        progress: number;
+                        /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                        recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                        /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                        periodLabel: string | null;
+                        /** @description Số lần đã đôn đốc */
+                        urgeCount: number;
+                        expectedResult: string | null;
+                        sourceDocumentId: string | null;
+                        /** Format: uuid */
+                        assignedBy: string;
+                        primaryUserId: string | null;
+                        coordinatingAgencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description Hạn đã giao theo số ngày làm việc */
+                        deadlineWorkingDays: number | null;
+                        reportedOn: string | null;
+                        completedOn: string | null;
+                        /** @description Nhiệm vụ đầu tiên của chuỗi định kỳ */
+                        seriesId: string | null;
+                        recurrenceUntil: string | null;
+                        lastUrgedAt: string | null;
+                        /** @description Lúc đã báo cáo lãnh đạo cơ quan chủ trì vì quá hạn */
+                        escalatedAt: string | null;
+                        /** @description Người đang xem được đôn đốc nhiệm vụ này lúc này */
+                        canUrge: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        reports: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "progress" | "note" | "done";
+                            percent: number | null;
+                            note: string;
+                            agencyName: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            at: string;
+                            files: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            fromDeadline: string;
+                            requestedDeadline: string;
+                            reason: string;
+                            requestedByName: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "refused";
+                            decidedByName: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        events: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            fromState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            toState: ("assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done") | null;
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("accept" | "report_progress" | "add_note" | "report_done" | "confirm_done" | "return" | "request_extension" | "decide_extension")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description true: chỉ thông báo chưa đọc */
+                unreadOnly?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description task.due_soon: sắp đến hạn; task.overdue: quá hạn; task.urged: đôn đốc; task.escalated: báo cáo lãnh đạo cơ quan; … */
+                            kind: string;
+                            title: string;
+                            body: string;
+                            /** @description Đường dẫn trong ứng dụng, ví dụ /nhiem-vu/<id> */
+                            link: string | null;
+                            entityType: string | null;
+                            entityId: string | null;
+                            readAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        /** @description Số thông báo chưa đọc */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description task.due_soon: sắp đến hạn; task.overdue: quá hạn; task.urged: đôn đốc; task.escalated: báo cáo lãnh đạo cơ quan; … */
+                        kind: string;
+                        title: string;
+                        body: string;
+                        /** @description Đường dẫn trong ứng dụng, ví dụ /nhiem-vu/<id> */
+                        link: string | null;
+                        entityType: string | null;
+                        entityId: string | null;
+                        readAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMeetingRooms: {
+        parameters: {
+            query?: {
+                /** @description true: gồm cả phòng ngừng sử dụng (người quản lý) */
+                all?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            location: string;
+                            name: string;
+                            capacity: number;
+                            online: boolean;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createMeetingRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan quản lý phòng họp
+                     */
+                    agencyId: string;
+                    /** @description Trụ sở, cơ sở có phòng họp */
+                    location: string;
+                    name: string;
+                    capacity: number;
+                    /**
+                     * @description Phòng có thiết bị họp trực tuyến với các xã
+                     * @default false
+                     */
+                    online?: boolean;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        location: string;
+                        name: string;
+                        capacity: number;
+                        online: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateMeetingRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan quản lý phòng họp
+                     */
+                    agencyId: string;
+                    /** @description Trụ sở, cơ sở có phòng họp */
+                    location: string;
+                    name: string;
+                    capacity: number;
+                    /**
+                     * @description Phòng có thiết bị họp trực tuyến với các xã
+                     * @default false
+                     */
+                    online?: boolean;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        agencyName: string;
+                        location: string;
+                        name: string;
+                        capacity: number;
+                        online: boolean;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description Từ thời điểm (bắt đầu cuộc họp) */
+                from?: string;
+                /** @description Đến thời điểm */
+                to?: string;
+                kind?: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                state?: "planned" | "held" | "cancelled";
+                /** @description true: cuộc họp tôi chủ trì hoặc được mời */
+                mine?: "true" | "false";
+                /** @description Từ khóa trong tên cuộc họp, có dấu hoặc không dấu */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                            title: string;
+                            /** @enum {string} */
+                            state: "planned" | "held" | "cancelled";
+                            /** Format: uuid */
+                            chairUserId: string;
+                            chairName: string;
+                            /** Format: uuid */
+                            organizerAgencyId: string;
+                            organizerAgencyName: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            roomId: string | null;
+                            roomName: string | null;
+                            place: string | null;
+                            online: boolean;
+                            siteCount: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ubnd_session: phiên họp UBND; conference: hội nghị; working_session: buổi làm việc; online_conference: hội nghị trực tuyến
+                     * @enum {string}
+                     */
+                    kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                    title: string;
+                    /**
+                     * Format: uuid
+                     * @description Người chủ trì (lãnh đạo)
+                     */
+                    chairUserId: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chuẩn bị; mặc định cơ quan của người tạo
+                     */
+                    organizerAgencyId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Bắt đầu
+                     */
+                    startsAt: string;
+                    /**
+                     * Format: date-time
+                     * @description Kết thúc
+                     */
+                    endsAt: string;
+                    /**
+                     * Format: uuid
+                     * @description Phòng họp
+                     */
+                    roomId?: string;
+                    /** @description Địa điểm khác (khi không họp tại phòng họp) */
+                    place?: string;
+                    agenda?: {
+                        title: string;
+                        /** @description Người, cơ quan trình bày */
+                        presenter?: string;
+                        /** @description Thời lượng (phút) */
+                        minutes?: number;
+                    }[];
+                    /**
+                     * @description Người được mời
+                     * @default []
+                     */
+                    participantUserIds?: string[];
+                    /**
+                     * @description Cơ quan được mời (cử người dự)
+                     * @default []
+                     */
+                    participantAgencyIds?: string[];
+                    /**
+                     * @description Thư ký cuộc họp (ghi điểm danh)
+                     * @default []
+                     */
+                    secretaryUserIds?: string[];
+                    /**
+                     * @description Điểm cầu: UBND xã, phường, đặc khu (họp trực tuyến)
+                     * @default []
+                     */
+                    siteAgencyIds?: string[];
+                    /**
+                     * @description Kết nối tất cả xã, phường, đặc khu
+                     * @default false
+                     */
+                    allCommunes?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                        /** @description Cảnh báo (ví dụ người chủ trì trùng lịch) — không ngăn việc tạo */
+                        warnings: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ubnd_session: phiên họp UBND; conference: hội nghị; working_session: buổi làm việc; online_conference: hội nghị trực tuyến
+                     * @enum {string}
+                     */
+                    kind?: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                    title?: string;
+                    /**
+                     * Format: uuid
+                     * @description Người chủ trì (lãnh đạo)
+                     */
+                    chairUserId?: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chuẩn bị; mặc định cơ quan của người tạo
+                     */
+                    organizerAgencyId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Bắt đầu
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description Kết thúc
+                     */
+                    endsAt?: string;
+                    roomId?: string | null;
+                    place?: string | null;
+                    agenda?: {
+                        title: string;
+                        /** @description Người, cơ quan trình bày */
+                        presenter?: string;
+                        /** @description Thời lượng (phút) */
+                        minutes?: number;
+                    }[];
+                    /** @description Người được mời */
+                    participantUserIds?: string[];
+                    /** @description Cơ quan được mời (cử người dự) */
+                    participantAgencyIds?: string[];
+                    /** @description Thư ký cuộc họp (ghi điểm danh) */
+                    secretaryUserIds?: string[];
+                    /** @description Điểm cầu: UBND xã, phường, đặc khu (họp trực tuyến) */
+                    siteAgencyIds?: string[];
+                    /** @description Kết nối tất cả xã, phường, đặc khu */
+                    allCommunes?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                        /** @description Cảnh báo (ví dụ người chủ trì trùng lịch) — không ngăn việc tạo */
+                        warnings: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    cancelMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    markMeetingHeld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMeetingJoinLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        room: string;
+                        expiresAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordSiteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description connected: đã kết nối; not_connected: không kết nối được
+                     * @enum {string}
+                     */
+                    state: "connected" | "not_connected";
+                    /** @description Số người dự tại điểm cầu */
+                    attendees?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        /** Format: uuid */
+                        participantId: string;
+                        /**
+                         * @description present: có mặt; absent: vắng; excused: vắng có lý do
+                         * @enum {string}
+                         */
+                        attendance: "present" | "absent" | "excused";
+                        /** @description Người dự thay (với cơ quan) hoặc lý do vắng */
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listMeetingDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    addMeetingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Tệp đã tải lên qua /api/files
+                     */
+                    fileId: string;
+                    /** @description Tên tài liệu; mặc định tên tệp */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadMeetingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    removeMeetingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createMeetingInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Người ký giấy mời; mặc định người chủ trì
+                     */
+                    signerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        documentId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordConclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    /** @description Nhiệm vụ giao tại cuộc họp: mỗi mục thành một nhiệm vụ */
+                    items?: {
+                        content: string;
+                        /**
+                         * Format: uuid
+                         * @description Cơ quan chủ trì thực hiện
+                         */
+                        primaryAgencyId: string;
+                        /** @default [] */
+                        coordinatingAgencyIds?: string[];
+                        /** @description Hạn hoàn thành */
+                        dueDate: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "normal" | "high" | "urgent";
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description Người ký thông báo kết luận; mặc định người chủ trì
+                     */
+                    signerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                        title: string;
+                        /** @enum {string} */
+                        state: "planned" | "held" | "cancelled";
+                        /** Format: uuid */
+                        chairUserId: string;
+                        chairName: string;
+                        /** Format: uuid */
+                        organizerAgencyId: string;
+                        organizerAgencyName: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        roomId: string | null;
+                        roomName: string | null;
+                        place: string | null;
+                        online: boolean;
+                        siteCount: number;
+                        agenda: {
+                            title: string;
+                            presenter?: string;
+                            minutes?: number;
+                        }[];
+                        cancelReason: string | null;
+                        invitationDocumentId: string | null;
+                        createdByName: string | null;
+                        participants: {
+                            /** Format: uuid */
+                            id: string;
+                            userId: string | null;
+                            agencyId: string | null;
+                            name: string;
+                            /** @description Chức vụ, cơ quan của người được mời */
+                            detail: string | null;
+                            role: string;
+                            attendance: ("present" | "absent" | "excused") | null;
+                            attendanceNote: string | null;
+                        }[];
+                        sites: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "invited" | "connected" | "not_connected";
+                            connectedAt: string | null;
+                            attendees: number | null;
+                            note: string | null;
+                            canRecord: boolean;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            fileId: string;
+                            fileName: string;
+                            mime: string;
+                            size: number;
+                            addedByName: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                            readCount: number;
+                            readByMe: boolean;
+                            readers: {
+                                name: string;
+                                /** Format: date-time */
+                                readAt: string;
+                            }[];
+                        }[];
+                        conclusion: {
+                            summary: string;
+                            noticeDocumentId: string | null;
+                            recordedByName: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        } | null;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "cancel" | "mark_held" | "attendance" | "documents" | "invitation" | "conclusion" | "join")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getTaskScoreboard: {
+        parameters: {
+            query?: {
+                /** @description Giao từ ngày (giờ Việt Nam); mặc định ngày 01/01 năm nay */
+                from?: string;
+                /** @description Giao đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Tình trạng tính tại ngày này theo cùng quy tắc của tình trạng nhiệm vụ; mặc định hôm nay */
+                asOf?: string;
+                /** @description agency: sở, ban, ngành (gồm Văn phòng, Trung tâm PVHCC); commune: xã, phường, đặc khu; all: tất cả */
+                group?: "agency" | "commune" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        asOf: string;
+                        /** @enum {string} */
+                        group: "agency" | "commune" | "all";
+                        /**
+                         * @description tenant: cả tỉnh (người có quyền giao nhiệm vụ); agency: chỉ cơ quan của người xem
+                         * @enum {string}
+                         */
+                        scope: "tenant" | "agency";
+                        /** @description Một dòng mỗi cơ quan chủ trì có nhiệm vụ được giao trong kỳ, theo thứ tự danh mục */
+                        rows: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            agencyType: string;
+                            /** @enum {string} */
+                            group: "agency" | "commune";
+                            /** @description Số nhiệm vụ được giao trong kỳ (cơ quan chủ trì) */
+                            assigned: number;
+                            /** @description Hoàn thành đúng hạn (ngày báo cáo hoàn thành không quá hạn, đã được xác nhận) */
+                            doneOnTime: number;
+                            /** @description Hoàn thành quá hạn (đã được xác nhận) */
+                            doneLate: number;
+                            /** @description Quá hạn: chưa hoàn thành và đã qua hạn tại ngày tính, hoặc báo cáo hoàn thành sau hạn đang chờ xác nhận */
+                            overdue: number;
+                            /** @description Đang thực hiện, còn hạn (kể cả sắp đến hạn, kể cả báo cáo đúng hạn đang chờ xác nhận) */
+                            inProgress: number;
+                            /** @description Tỷ lệ đúng hạn, từ 0 đến 1: hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn). Nhiệm vụ đang thực hiện còn hạn không tính vào mẫu số; null khi mẫu số bằng 0 (chưa có nhiệm vụ nào đến lúc đánh giá được) */
+                            onTimeRate: number | null;
+                        }[];
+                        /** @description Dòng tổng cộng của các dòng trên */
+                        total: {
+                            /** @description Số nhiệm vụ được giao trong kỳ (cơ quan chủ trì) */
+                            assigned: number;
+                            /** @description Hoàn thành đúng hạn (ngày báo cáo hoàn thành không quá hạn, đã được xác nhận) */
+                            doneOnTime: number;
+                            /** @description Hoàn thành quá hạn (đã được xác nhận) */
+                            doneLate: number;
+                            /** @description Quá hạn: chưa hoàn thành và đã qua hạn tại ngày tính, hoặc báo cáo hoàn thành sau hạn đang chờ xác nhận */
+                            overdue: number;
+                            /** @description Đang thực hiện, còn hạn (kể cả sắp đến hạn, kể cả báo cáo đúng hạn đang chờ xác nhận) */
+                            inProgress: number;
+                            /** @description Tỷ lệ đúng hạn, từ 0 đến 1: hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn). Nhiệm vụ đang thực hiện còn hạn không tính vào mẫu số; null khi mẫu số bằng 0 (chưa có nhiệm vụ nào đến lúc đánh giá được) */
+                            onTimeRate: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listScoreboardTasks: {
+        parameters: {
+            query: {
+                /** @description Cơ quan chủ trì của dòng */
+                agencyId: string;
+                /** @description Cột của bảng: assigned (tất cả), doneOnTime, doneLate, overdue, inProgress */
+                bucket?: "assigned" | "doneOnTime" | "doneLate" | "overdue" | "inProgress";
+                from?: string;
+                to?: string;
+                asOf?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            /** @enum {string} */
+                            sourceKind: "document" | "meeting" | "instruction" | "delegation";
+                            sourceReference: string;
+                            /** @enum {string} */
+                            priority: "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            state: "assigned" | "accepted" | "in_progress" | "reported_done" | "confirmed_done";
+                            /**
+                             * @description on_time: còn hạn; due_soon: sắp đến hạn; overdue: quá hạn; done_on_time: hoàn thành đúng hạn; done_late: hoàn thành quá hạn
+                             * @enum {string}
+                             */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            assignedByName: string;
+                            /** Format: uuid */
+                            primaryAgencyId: string;
+                            primaryAgencyName: string;
+                            primaryUserName: string | null;
+                            assignedOn: string;
+                            deadline: string;
+                            originalDeadline: string;
+                            progress: number;
+                            /** @description monthly: hằng tháng; quarterly: hằng quý; yearly: hằng năm; null: không định kỳ */
+                            recurrence: ("monthly" | "quarterly" | "yearly") | null;
+                            /** @description Kỳ của nhiệm vụ định kỳ, ví dụ "Tháng 12/2026", "Quý IV/2026" */
+                            periodLabel: string | null;
+                            /** @description Số lần đã đôn đốc */
+                            urgeCount: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportTaskScoreboard: {
+        parameters: {
+            query?: {
+                /** @description Giao từ ngày (giờ Việt Nam); mặc định ngày 01/01 năm nay */
+                from?: string;
+                /** @description Giao đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Tình trạng tính tại ngày này theo cùng quy tắc của tình trạng nhiệm vụ; mặc định hôm nay */
+                asOf?: string;
+                /** @description agency: sở, ban, ngành (gồm Văn phòng, Trung tâm PVHCC); commune: xã, phường, đặc khu; all: tất cả */
+                group?: "agency" | "commune" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createTasksBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Nguồn chung: thông báo kết luận (văn bản) hoặc trích dẫn kết luận / ý kiến chỉ đạo */
+                    source: {
+                        /**
+                         * @description document: văn bản chỉ đạo; meeting: kết luận cuộc họp; instruction: ý kiến chỉ đạo của lãnh đạo
+                         * @enum {string}
+                         */
+                        kind: "document" | "meeting" | "instruction" | "delegation";
+                        /**
+                         * Format: uuid
+                         * @description Văn bản chỉ đạo (đến hoặc đi) người giao được xem; bắt buộc khi kind = document
+                         */
+                        documentId?: string;
+                        /** @description Kết luận cuộc họp (số thông báo, ngày) hoặc nội dung ý kiến chỉ đạo */
+                        reference?: string;
+                    };
+                    items: {
+                        content: string;
+                        /**
+                         * Format: uuid
+                         * @description Cơ quan chủ trì
+                         */
+                        primaryAgencyId: string;
+                        /**
+                         * Format: uuid
+                         * @description Người chủ trì (không bắt buộc)
+                         */
+                        primaryUserId?: string;
+                        /** @default [] */
+                        coordinatingAgencyIds?: string[];
+                        dueDate?: string;
+                        dueInWorkingDays?: number;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "normal" | "high" | "urgent";
+                        /** @description Kết quả đầu ra (sản phẩm) */
+                        expectedResult?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Theo thứ tự các mục gửi lên */
+                        created: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadTaskImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    importTasks: {
+        parameters: {
+            query: {
+                /** @description true: chỉ kiểm tra, trả về kết quả từng dòng, không tạo nhiệm vụ */
+                dryRun?: "true" | "false";
+                /** @description Nguồn chung của các nhiệm vụ */
+                sourceKind: "document" | "meeting" | "instruction";
+                /** @description Văn bản chỉ đạo (khi sourceKind = document) */
+                documentId?: string;
+                /** @description Kết luận cuộc họp hoặc ý kiến chỉ đạo (khi không phải văn bản) */
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        /** @description Số dòng có dữ liệu */
+                        total: number;
+                        valid: number;
+                        rejected: number;
+                        /** @description Nhiệm vụ đã tạo (rỗng khi chỉ kiểm tra hoặc khi còn dòng bị từ chối) */
+                        createdIds: string[];
+                        rows: {
+                            /** @description Số dòng trong trang tính (dòng 1 là tiêu đề) */
+                            row: number;
+                            content: string;
+                            /** @description Cơ quan chủ trì tìm được */
+                            primaryAgencyName: string | null;
+                            primaryUserName: string | null;
+                            coordinatingAgencyNames: string[];
+                            /** @description Hạn tính được (theo ngày hoặc số ngày làm việc) */
+                            deadline: string | null;
+                            priority: ("normal" | "high" | "urgent") | null;
+                            /** @description Lý do bị từ chối; rỗng khi dòng hợp lệ */
+                            errors: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        /** @description Số dòng có dữ liệu */
+                        total: number;
+                        valid: number;
+                        rejected: number;
+                        /** @description Nhiệm vụ đã tạo (rỗng khi chỉ kiểm tra hoặc khi còn dòng bị từ chối) */
+                        createdIds: string[];
+                        rows: {
+                            /** @description Số dòng trong trang tính (dòng 1 là tiêu đề) */
+                            row: number;
+                            content: string;
+                            /** @description Cơ quan chủ trì tìm được */
+                            primaryAgencyName: string | null;
+                            primaryUserName: string | null;
+                            coordinatingAgencyNames: string[];
+                            /** @description Hạn tính được (theo ngày hoặc số ngày làm việc) */
+                            deadline: string | null;
+                            priority: ("normal" | "high" | "urgent") | null;
+                            /** @description Lý do bị từ chối; rỗng khi dòng hợp lệ */
+                            errors: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getWeeklySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Một ngày bất kỳ trong tuần; quy về thứ Hai (giờ Việt Nam) */
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        weekStart: string;
+                        weekEnd: string;
+                        /**
+                         * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                         * @enum {string}
+                         */
+                        state: "draft" | "approved" | "published";
+                        /** @description Số lần điều chỉnh sau khi công bố */
+                        revision: number;
+                        approvedByName: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        conflictCount: number;
+                        days: {
+                            date: string;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                day: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                leaders: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fullName: string;
+                                    positionName: string | null;
+                                }[];
+                                content: string;
+                                roomId: string | null;
+                                roomName: string | null;
+                                /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                place: string | null;
+                                preparingAgencyId: string | null;
+                                preparingAgencyName: string | null;
+                                participants: string | null;
+                                meetingId: string | null;
+                                /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                adjusted: boolean;
+                                /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                conflicts: {
+                                    /** @enum {string} */
+                                    kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                    message: string;
+                                }[];
+                            }[];
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "approve" | "publish")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listScheduleLeaders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                            positionName: string | null;
+                            agencyName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getScheduleFeedLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Địa chỉ lịch iCalendar công khai (đăng ký trong Outlook, Google Calendar, điện thoại) */
+                        url: string;
+                        publicPage: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createScheduleEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Bắt đầu; tuần của lịch tính theo ngày bắt đầu
+                     */
+                    startsAt: string;
+                    /**
+                     * Format: date-time
+                     * @description Kết thúc
+                     */
+                    endsAt: string;
+                    /** @description Lãnh đạo dự (người có vai trò lãnh đạo) */
+                    leaderIds: string[];
+                    content: string;
+                    /**
+                     * Format: uuid
+                     * @description Phòng họp
+                     */
+                    roomId?: string;
+                    /** @description Địa điểm (khi không ở phòng họp) */
+                    place?: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chuẩn bị
+                     */
+                    preparingAgencyId?: string;
+                    /** @description Thành phần tham dự */
+                    participants?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                            day: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            leaders: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                                positionName: string | null;
+                            }[];
+                            content: string;
+                            roomId: string | null;
+                            roomName: string | null;
+                            /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                            place: string | null;
+                            preparingAgencyId: string | null;
+                            preparingAgencyName: string | null;
+                            participants: string | null;
+                            meetingId: string | null;
+                            /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                            adjusted: boolean;
+                            /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                            conflicts: {
+                                /** @enum {string} */
+                                kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                message: string;
+                            }[];
+                        };
+                        week: {
+                            weekStart: string;
+                            weekEnd: string;
+                            /**
+                             * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                             * @enum {string}
+                             */
+                            state: "draft" | "approved" | "published";
+                            /** @description Số lần điều chỉnh sau khi công bố */
+                            revision: number;
+                            approvedByName: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            conflictCount: number;
+                            days: {
+                                date: string;
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                    day: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    leaders: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        fullName: string;
+                                        positionName: string | null;
+                                    }[];
+                                    content: string;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                    /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                    place: string | null;
+                                    preparingAgencyId: string | null;
+                                    preparingAgencyName: string | null;
+                                    participants: string | null;
+                                    meetingId: string | null;
+                                    /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                    adjusted: boolean;
+                                    /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                    conflicts: {
+                                        /** @enum {string} */
+                                        kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                        message: string;
+                                    }[];
+                                }[];
+                            }[];
+                            /** @description Thao tác người đang xem được làm lúc này */
+                            actions: ("edit" | "approve" | "publish")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteScheduleEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        weekStart: string;
+                        weekEnd: string;
+                        /**
+                         * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                         * @enum {string}
+                         */
+                        state: "draft" | "approved" | "published";
+                        /** @description Số lần điều chỉnh sau khi công bố */
+                        revision: number;
+                        approvedByName: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        conflictCount: number;
+                        days: {
+                            date: string;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                day: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                leaders: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fullName: string;
+                                    positionName: string | null;
+                                }[];
+                                content: string;
+                                roomId: string | null;
+                                roomName: string | null;
+                                /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                place: string | null;
+                                preparingAgencyId: string | null;
+                                preparingAgencyName: string | null;
+                                participants: string | null;
+                                meetingId: string | null;
+                                /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                adjusted: boolean;
+                                /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                conflicts: {
+                                    /** @enum {string} */
+                                    kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                    message: string;
+                                }[];
+                            }[];
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "approve" | "publish")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateScheduleEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Bắt đầu; tuần của lịch tính theo ngày bắt đầu
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description Kết thúc
+                     */
+                    endsAt?: string;
+                    /** @description Lãnh đạo dự (người có vai trò lãnh đạo) */
+                    leaderIds?: string[];
+                    content?: string;
+                    roomId?: string | null;
+                    place?: string | null;
+                    preparingAgencyId?: string | null;
+                    participants?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                            day: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            leaders: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                                positionName: string | null;
+                            }[];
+                            content: string;
+                            roomId: string | null;
+                            roomName: string | null;
+                            /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                            place: string | null;
+                            preparingAgencyId: string | null;
+                            preparingAgencyName: string | null;
+                            participants: string | null;
+                            meetingId: string | null;
+                            /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                            adjusted: boolean;
+                            /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                            conflicts: {
+                                /** @enum {string} */
+                                kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                message: string;
+                            }[];
+                        };
+                        week: {
+                            weekStart: string;
+                            weekEnd: string;
+                            /**
+                             * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                             * @enum {string}
+                             */
+                            state: "draft" | "approved" | "published";
+                            /** @description Số lần điều chỉnh sau khi công bố */
+                            revision: number;
+                            approvedByName: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            conflictCount: number;
+                            days: {
+                                date: string;
+                                entries: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                    day: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    leaders: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        fullName: string;
+                                        positionName: string | null;
+                                    }[];
+                                    content: string;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                    /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                    place: string | null;
+                                    preparingAgencyId: string | null;
+                                    preparingAgencyName: string | null;
+                                    participants: string | null;
+                                    meetingId: string | null;
+                                    /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                    adjusted: boolean;
+                                    /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                    conflicts: {
+                                        /** @enum {string} */
+                                        kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                        message: string;
+                                    }[];
+                                }[];
+                            }[];
+                            /** @description Thao tác người đang xem được làm lúc này */
+                            actions: ("edit" | "approve" | "publish")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    approveWeeklySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Một ngày bất kỳ trong tuần; quy về thứ Hai (giờ Việt Nam) */
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        weekStart: string;
+                        weekEnd: string;
+                        /**
+                         * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                         * @enum {string}
+                         */
+                        state: "draft" | "approved" | "published";
+                        /** @description Số lần điều chỉnh sau khi công bố */
+                        revision: number;
+                        approvedByName: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        conflictCount: number;
+                        days: {
+                            date: string;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                day: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                leaders: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fullName: string;
+                                    positionName: string | null;
+                                }[];
+                                content: string;
+                                roomId: string | null;
+                                roomName: string | null;
+                                /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                place: string | null;
+                                preparingAgencyId: string | null;
+                                preparingAgencyName: string | null;
+                                participants: string | null;
+                                meetingId: string | null;
+                                /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                adjusted: boolean;
+                                /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                conflicts: {
+                                    /** @enum {string} */
+                                    kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                    message: string;
+                                }[];
+                            }[];
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "approve" | "publish")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    publishWeeklySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Một ngày bất kỳ trong tuần; quy về thứ Hai (giờ Việt Nam) */
+                weekStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        weekStart: string;
+                        weekEnd: string;
+                        /**
+                         * @description draft: dự thảo; approved: đã duyệt; published: đã công bố
+                         * @enum {string}
+                         */
+                        state: "draft" | "approved" | "published";
+                        /** @description Số lần điều chỉnh sau khi công bố */
+                        revision: number;
+                        approvedByName: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        conflictCount: number;
+                        days: {
+                            date: string;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                day: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                leaders: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fullName: string;
+                                    positionName: string | null;
+                                }[];
+                                content: string;
+                                roomId: string | null;
+                                roomName: string | null;
+                                /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                place: string | null;
+                                preparingAgencyId: string | null;
+                                preparingAgencyName: string | null;
+                                participants: string | null;
+                                meetingId: string | null;
+                                /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                adjusted: boolean;
+                                /** @description Trùng lịch của lãnh đạo hoặc phòng họp */
+                                conflicts: {
+                                    /** @enum {string} */
+                                    kind: "leader" | "room" | "leader_meeting" | "room_meeting";
+                                    message: string;
+                                }[];
+                            }[];
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "approve" | "publish")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPublicWeeklySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Một ngày bất kỳ trong tuần; quy về thứ Hai (giờ Việt Nam) */
+                weekStart: string;
+                /** @description Mã tỉnh, ví dụ an-giang */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenantName: string;
+                        weekStart: string;
+                        weekEnd: string;
+                        revision: number;
+                        publishedAt: string | null;
+                        days: {
+                            date: string;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ngày (giờ Việt Nam) của giờ bắt đầu */
+                                day: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                leaders: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fullName: string;
+                                    positionName: string | null;
+                                }[];
+                                content: string;
+                                roomName: string | null;
+                                /** @description Địa điểm: phòng họp (tên, cơ sở) hoặc địa điểm khác */
+                                place: string | null;
+                                preparingAgencyName: string | null;
+                                participants: string | null;
+                                /** @description Điều chỉnh hoặc bổ sung sau khi công bố */
+                                adjusted: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getScheduleCalendar: {
+        parameters: {
+            query?: {
+                /** @description Chỉ lịch của một lãnh đạo */
+                leader?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, ví dụ an-giang */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDelegations: {
+        parameters: {
+            query?: {
+                /** @description Đến từ ngày */
+                from?: string;
+                /** @description Đến trước hoặc trong ngày */
+                to?: string;
+                kind?: "central" | "foreign" | "other_province";
+                state?: "planned" | "received" | "cancelled";
+                /** @description Từ khóa: tên đoàn, cơ quan, nội dung (có dấu hoặc không dấu) */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "central" | "foreign" | "other_province";
+                            name: string;
+                            organization: string;
+                            headName: string;
+                            memberCount: number | null;
+                            arrivesOn: string;
+                            departsOn: string;
+                            /** Format: uuid */
+                            receivingLeaderId: string;
+                            receivingLeaderName: string;
+                            /** Format: uuid */
+                            hostAgencyId: string;
+                            hostAgencyName: string;
+                            /**
+                             * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                             * @enum {string}
+                             */
+                            state: "planned" | "received" | "cancelled";
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description central: đoàn Trung ương; foreign: đoàn nước ngoài; other_province: đoàn tỉnh, thành phố khác
+                     * @enum {string}
+                     */
+                    kind: "central" | "foreign" | "other_province";
+                    name: string;
+                    /** @description Bộ, ngành, đại sứ quán, tỉnh… cử đoàn */
+                    organization: string;
+                    /** @description Trưởng đoàn (họ tên, chức vụ) */
+                    headName: string;
+                    /** @description Thành phần đoàn */
+                    composition?: string;
+                    memberCount?: number;
+                    /** @description Ngày đến */
+                    arrivesOn: string;
+                    /** @description Ngày về */
+                    departsOn: string;
+                    content: string;
+                    /**
+                     * Format: uuid
+                     * @description Lãnh đạo tỉnh tiếp, làm việc với đoàn
+                     */
+                    receivingLeaderId: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chủ trì đón tiếp
+                     */
+                    hostAgencyId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "central" | "foreign" | "other_province";
+                        name: string;
+                        organization: string;
+                        headName: string;
+                        memberCount: number | null;
+                        arrivesOn: string;
+                        departsOn: string;
+                        /** Format: uuid */
+                        receivingLeaderId: string;
+                        receivingLeaderName: string;
+                        /** Format: uuid */
+                        hostAgencyId: string;
+                        hostAgencyName: string;
+                        /**
+                         * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                         * @enum {string}
+                         */
+                        state: "planned" | "received" | "cancelled";
+                        composition: string | null;
+                        content: string;
+                        outcome: string | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "outcome" | "task")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "central" | "foreign" | "other_province";
+                        name: string;
+                        organization: string;
+                        headName: string;
+                        memberCount: number | null;
+                        arrivesOn: string;
+                        departsOn: string;
+                        /** Format: uuid */
+                        receivingLeaderId: string;
+                        receivingLeaderName: string;
+                        /** Format: uuid */
+                        hostAgencyId: string;
+                        hostAgencyName: string;
+                        /**
+                         * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                         * @enum {string}
+                         */
+                        state: "planned" | "received" | "cancelled";
+                        composition: string | null;
+                        content: string;
+                        outcome: string | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "outcome" | "task")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description central: đoàn Trung ương; foreign: đoàn nước ngoài; other_province: đoàn tỉnh, thành phố khác
+                     * @enum {string}
+                     */
+                    kind?: "central" | "foreign" | "other_province";
+                    name?: string;
+                    /** @description Bộ, ngành, đại sứ quán, tỉnh… cử đoàn */
+                    organization?: string;
+                    /** @description Trưởng đoàn (họ tên, chức vụ) */
+                    headName?: string;
+                    composition?: string | null;
+                    memberCount?: number | null;
+                    /** @description Ngày đến */
+                    arrivesOn?: string;
+                    /** @description Ngày về */
+                    departsOn?: string;
+                    content?: string;
+                    /**
+                     * Format: uuid
+                     * @description Lãnh đạo tỉnh tiếp, làm việc với đoàn
+                     */
+                    receivingLeaderId?: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chủ trì đón tiếp
+                     */
+                    hostAgencyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "central" | "foreign" | "other_province";
+                        name: string;
+                        organization: string;
+                        headName: string;
+                        memberCount: number | null;
+                        arrivesOn: string;
+                        departsOn: string;
+                        /** Format: uuid */
+                        receivingLeaderId: string;
+                        receivingLeaderName: string;
+                        /** Format: uuid */
+                        hostAgencyId: string;
+                        hostAgencyName: string;
+                        /**
+                         * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                         * @enum {string}
+                         */
+                        state: "planned" | "received" | "cancelled";
+                        composition: string | null;
+                        content: string;
+                        outcome: string | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "outcome" | "task")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordDelegationOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Đã đón tiếp, làm việc
+                     * @enum {string}
+                     */
+                    state: "received";
+                    outcome: string;
+                } | {
+                    /**
+                     * @description Đoàn hoãn, hủy
+                     * @enum {string}
+                     */
+                    state: "cancelled";
+                    outcome: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "central" | "foreign" | "other_province";
+                        name: string;
+                        organization: string;
+                        headName: string;
+                        memberCount: number | null;
+                        arrivesOn: string;
+                        departsOn: string;
+                        /** Format: uuid */
+                        receivingLeaderId: string;
+                        receivingLeaderName: string;
+                        /** Format: uuid */
+                        hostAgencyId: string;
+                        hostAgencyName: string;
+                        /**
+                         * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                         * @enum {string}
+                         */
+                        state: "planned" | "received" | "cancelled";
+                        composition: string | null;
+                        content: string;
+                        outcome: string | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            content: string;
+                            primaryAgencyName: string;
+                            deadline: string;
+                            state: string;
+                            /** @enum {string} */
+                            derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                            progress: number;
+                        }[];
+                        /** @description Thao tác người đang xem được làm lúc này */
+                        actions: ("edit" | "outcome" | "task")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createDelegationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan chủ trì
+                     */
+                    primaryAgencyId: string;
+                    /** Format: uuid */
+                    primaryUserId?: string;
+                    /** @default [] */
+                    coordinatingAgencyIds?: string[];
+                    dueDate?: string;
+                    dueInWorkingDays?: number;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    priority?: "normal" | "high" | "urgent";
+                    expectedResult?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        taskId: string;
+                        delegation: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "central" | "foreign" | "other_province";
+                            name: string;
+                            organization: string;
+                            headName: string;
+                            memberCount: number | null;
+                            arrivesOn: string;
+                            departsOn: string;
+                            /** Format: uuid */
+                            receivingLeaderId: string;
+                            receivingLeaderName: string;
+                            /** Format: uuid */
+                            hostAgencyId: string;
+                            hostAgencyName: string;
+                            /**
+                             * @description planned: dự kiến; received: đã đón tiếp; cancelled: hoãn, hủy
+                             * @enum {string}
+                             */
+                            state: "planned" | "received" | "cancelled";
+                            composition: string | null;
+                            content: string;
+                            outcome: string | null;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                content: string;
+                                primaryAgencyName: string;
+                                deadline: string;
+                                state: string;
+                                /** @enum {string} */
+                                derivedStatus: "on_time" | "due_soon" | "overdue" | "done_on_time" | "done_late";
+                                progress: number;
+                            }[];
+                            /** @description Thao tác người đang xem được làm lúc này */
+                            actions: ("edit" | "outcome" | "task")[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getMeetingStats: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định ngày đầu tháng này */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        /** @description Số ngày làm việc trong kỳ theo lịch làm việc của tỉnh */
+                        workingDays: number;
+                        meetings: {
+                            /** @description Cuộc họp, hội nghị không bị hủy */
+                            total: number;
+                            /** @description Trong đó đã ghi nhận tổ chức */
+                            held: number;
+                            /** @description Bình quân mỗi ngày làm việc, làm tròn 2 chữ số thập phân (null khi kỳ không có ngày làm việc) */
+                            perWorkingDay: number | null;
+                            byKind: {
+                                /** @enum {string} */
+                                kind: "ubnd_session" | "conference" | "working_session" | "online_conference";
+                                count: number;
+                            }[];
+                        };
+                        online: {
+                            /** @description Cuộc họp trực tuyến */
+                            meetings: number;
+                            /** @description Số điểm cầu (xã, phường, đặc khu) khác nhau đã kết nối */
+                            connectedSites: number;
+                            /** @description Số lượt điểm cầu kết nối */
+                            siteConnections: number;
+                        };
+                        delegations: {
+                            received: number;
+                            planned: number;
+                            cancelled: number;
+                            byKind: {
+                                /** @enum {string} */
+                                kind: "central" | "foreign" | "other_province";
+                                received: number;
+                            }[];
+                        };
+                        /** @description Nhiệm vụ giao trong kỳ theo cơ quan chủ trì (bảng theo dõi nhiệm vụ) */
+                        tasks: {
+                            rows: {
+                                assigned: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                inProgress: number;
+                                /** @description Hoàn thành đúng hạn / (đúng hạn + quá hạn + đang quá hạn) */
+                                onTimeRate: number | null;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                            }[];
+                            total: {
+                                assigned: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                inProgress: number;
+                                /** @description Hoàn thành đúng hạn / (đúng hạn + quá hạn + đang quá hạn) */
+                                onTimeRate: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ import { SEARCH_PATH } from '../features/search/search-path';
 import { SIGNING_PATH } from '../features/signing/signing-paths';
 import { EXCHANGE_PATH, EXCHANGE_PERMISSIONS } from '../features/exchange/exchange-paths';
 import { TASKS_PATH } from '../features/tasks/task-paths';
+import { MEETINGS_PATH } from '../features/meetings/meeting-paths';
 
 export interface ModuleEntry {
   key: string;
@@ -57,7 +58,8 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   // The agency's clerks (received and sent messages) and the administrator (connections, what the province
   // sends): the tabs each person may open are in exchange-paths.ts.
   { key: 'exchange', path: EXCHANGE_PATH, title: 'module.exchange', description: 'module.exchange.desc', icon: <SwapOutlined aria-hidden />, permission: EXCHANGE_PERMISSIONS, built: true },
-  { key: 'meetings', path: '/lich-hop', title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden /> },
+  // Everyone may be invited or be a site of an online conference; organizing needs meeting.manage.
+  { key: 'meetings', path: MEETINGS_PATH, title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden />, built: true },
   // Everyone may be given a task or named on one; leaders also give them (task.assign).
   { key: 'tasks', path: TASKS_PATH, title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden />, built: true },
   { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden /> },

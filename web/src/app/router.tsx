@@ -9,7 +9,12 @@ import { HomePage } from '../features/home/home-page';
 import { ModulePlaceholderPage } from '../features/home/module-placeholder-page';
 import { NotFoundPage } from '../components/not-found-page';
 import { SIGNING_PATH, signingPath, signingPagesFor } from '../features/signing/signing-paths';
-import { TASK_VIEWS, TASKS_PATH, taskListPath } from '../features/tasks/task-paths';
+import { TASK_SCOREBOARD_PATH, TASK_VIEWS, TASKS_PATH, taskListPath } from '../features/tasks/task-paths';
+import { MEETINGS_PATH } from '../features/meetings/meeting-paths';
+import { PUBLIC_SCHEDULE_PATH, SCHEDULE_PATH } from '../features/schedule/schedule-paths';
+import { DELEGATIONS_PATH } from '../features/delegations/delegation-paths';
+import { MEETING_STATS_PATH } from '../features/meeting-stats/meeting-stats-paths';
+import { NOTIFICATIONS_PATH } from '../features/notify/notify-queries';
 import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermissions, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
 import { useCan } from './session';
@@ -38,6 +43,15 @@ const ExchangePage = lazy(() => import('../features/exchange/exchange-page').the
 const ApiTokensPage = lazy(() => import('../features/auth/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 const TaskListPage = lazy(() => import('../features/tasks/task-list-page').then((m) => ({ default: m.TaskListPage })));
 const TaskDetailPage = lazy(() => import('../features/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })));
+const TaskScoreboardPage = lazy(() => import('../features/tasks/task-scoreboard-page').then((m) => ({ default: m.TaskScoreboardPage })));
+const MeetingListPage = lazy(() => import('../features/meetings/meeting-list-page').then((m) => ({ default: m.MeetingListPage })));
+const MeetingDetailPage = lazy(() => import('../features/meetings/meeting-detail-page').then((m) => ({ default: m.MeetingDetailPage })));
+const SchedulePage = lazy(() => import('../features/schedule/schedule-page').then((m) => ({ default: m.SchedulePage })));
+const PublicSchedulePage = lazy(() => import('../features/schedule/public-schedule-page').then((m) => ({ default: m.PublicSchedulePage })));
+const DelegationListPage = lazy(() => import('../features/delegations/delegation-list-page').then((m) => ({ default: m.DelegationListPage })));
+const DelegationDetailPage = lazy(() => import('../features/delegations/delegation-detail-page').then((m) => ({ default: m.DelegationDetailPage })));
+const MeetingStatsPage = lazy(() => import('../features/meeting-stats/meeting-stats-page').then((m) => ({ default: m.MeetingStatsPage })));
+const NotificationsPage = lazy(() => import('../features/notify/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -80,6 +94,15 @@ export function AppRouter() {
     <BrowserRouter>
       <Routes>
         <Route path="/dang-nhap" element={<LoginPage />} />
+        {/* The published schedule is public: no session, no menu. */}
+        <Route
+          path={`${PUBLIC_SCHEDULE_PATH}/:tenantCode`}
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <PublicSchedulePage />
+            </Suspense>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -158,7 +181,22 @@ export function AppRouter() {
           {TASK_VIEWS.map((v) => (
             <Route key={v} path={taskListPath(v)} element={<TaskListPage key={v} view={v} />} />
           ))}
+          <Route path={TASK_SCOREBOARD_PATH} element={<TaskScoreboardPage />} />
           <Route path={`${TASKS_PATH}/:id`} element={<TaskDetailPage />} />
+          <Route path={MEETINGS_PATH} element={<MeetingListPage />} />
+          <Route path={`${MEETINGS_PATH}/:id`} element={<MeetingDetailPage />} />
+          <Route path={SCHEDULE_PATH} element={<SchedulePage />} />
+          <Route path={DELEGATIONS_PATH} element={<DelegationListPage />} />
+          <Route path={`${DELEGATIONS_PATH}/:id`} element={<DelegationDetailPage />} />
+          <Route
+            path={MEETING_STATS_PATH}
+            element={
+              <RequireAnyPermission permissions={['meeting.manage', 'task.assign']}>
+                <MeetingStatsPage />
+              </RequireAnyPermission>
+            }
+          />
+          <Route path={NOTIFICATIONS_PATH} element={<NotificationsPage />} />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -2,6 +2,10 @@ import { authEn } from './auth.en';
 import { documentsEn } from './documents.en';
 import { exchangeEn } from './exchange.en';
 import { tasksEn } from './tasks.en';
+import { scheduleEn } from './schedule.en';
+import { meetingsEn } from './meetings.en';
+import { taskReportsEn } from './task-reports.en';
+import { notifyEn } from './notify.en';
 import { outgoingEn } from './outgoing.en';
 import { signingEn } from './signing.en';
 import type { MessageKey } from './vi';
@@ -369,4 +373,8 @@ export const en: Record<MessageKey, string> = {
   ...signingEn,
   ...exchangeEn,
   ...tasksEn,
+  ...scheduleEn,
+  ...meetingsEn,
+  ...taskReportsEn,
+  ...notifyEn,
 };

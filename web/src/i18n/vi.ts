@@ -2,6 +2,10 @@ import { authVi } from './auth.vi';
 import { documentsVi } from './documents.vi';
 import { exchangeVi } from './exchange.vi';
 import { tasksVi } from './tasks.vi';
+import { scheduleVi } from './schedule.vi';
+import { meetingsVi } from './meetings.vi';
+import { taskReportsVi } from './task-reports.vi';
+import { notifyVi } from './notify.vi';
 import { outgoingVi } from './outgoing.vi';
 import { signingVi } from './signing.vi';
 
@@ -368,6 +372,10 @@ export const vi = {
   ...signingVi,
   ...exchangeVi,
   ...tasksVi,
+  ...scheduleVi,
+  ...meetingsVi,
+  ...taskReportsVi,
+  ...notifyVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,7 @@ import { AppBrand } from './app-brand';
 import { ChangePasswordModal } from './change-password-modal';
 import { SideMenu } from './side-menu';
 import { UserMenu } from './user-menu';
+import { NotificationBell } from '../../features/notify/notification-bell';
 
 const SIDER_WIDTH = 264;
 
@@ -72,6 +73,7 @@ export function AppLayout() {
           <Typography.Title level={5} style={{ margin: 0, flex: 1, minWidth: 0 }} ellipsis data-testid="tenant-name">
             {user.tenant.name}
           </Typography.Title>
+          <NotificationBell />
           <UserMenu onChangePassword={() => setChangingPassword(true)} />
         </Layout.Header>
         {user.mustChangePassword && !bannerClosed && (

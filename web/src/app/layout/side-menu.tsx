@@ -9,6 +9,7 @@ import { isOutgoingListPath, outgoingCount, outgoingListPath, outgoingViewsFor }
 import { ADMIN_MODULES, adminGroupTitle, adminModulesFor, BUSINESS_MODULES, businessModulesFor, HOME, INBOX, type ModuleEntry } from '../modules';
 import { useCan } from '../session';
 import { SIGNING_PATH, signingPagesFor, signingPath, signingTitle } from '../../features/signing/signing-paths';
+import { MEETING_SUBPAGE_PATHS, meetingSubpagesFor } from '../../features/schedule/meetings-submenu';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -21,6 +22,8 @@ const itemOf = (m: ModuleEntry): Item => ({ key: m.path, icon: m.icon, label: t(
 
 /** An address's menu key: an inbox or outgoing view itself, else the longest module path it starts with. */
 function keyOf(path: string): string {
+  const meetingPage = MEETING_SUBPAGE_PATHS.find((p) => path.startsWith(p));
+  if (meetingPage) return meetingPage;
   if (path.startsWith(INBOX.path) || isOutgoingListPath(path) || path.startsWith(`${SIGNING_PATH}/`)) return path;
   const all = [HOME, ...BUSINESS_MODULES, ...ADMIN_MODULES].map((m) => m.path);
   return all.filter((p) => (p === '/' ? path === '/' : path.startsWith(p))).sort((a, b) => b.length - a.length)[0] ?? '';
@@ -83,7 +86,14 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     if (pages.length === 1) return { key: signingPath('verify'), icon: m.icon, label: t('signing.page.verify'), title: t('signing.page.verify') };
     return { key: m.key, icon: m.icon, label: t(m.title), children: pages.map((p) => ({ key: signingPath(p), label: t(signingTitle(p)), title: t(signingTitle(p)) })) };
   };
-  const moduleItem = (m: ModuleEntry): Item => (m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : itemOf(m));
+  // Meetings with the weekly schedule, delegations and statistics beside the meetings list.
+  const meetingsItem = (m: ModuleEntry): Item => ({
+    key: m.key,
+    icon: m.icon,
+    label: t(m.title),
+    children: [{ key: m.path, label: t('module.meetingList'), title: t('module.meetingList') }, ...meetingSubpagesFor(can).map((p) => ({ key: p.path, label: t(p.title), title: t(p.title) }))],
+  });
+  const moduleItem = (m: ModuleEntry): Item => (m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : m.key === 'meetings' ? meetingsItem(m) : itemOf(m));
 
   const admin = adminModulesFor(can);
   const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map(moduleItem)];

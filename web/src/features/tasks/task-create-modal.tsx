@@ -1,9 +1,10 @@
-import { Form, Input, Radio, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, data } from '../../api/client';
 import { FormModal } from '../../components/form-modal';
 import { t } from '../../i18n';
-import { formatDay } from '../../lib/format';
+import { DATE_FORMAT, formatDay, todayInVietnam, toIsoDate } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { dueBody, RoutingDueField, type RoutingDueValues } from '../documents/routing-due-field';
 import { AgencySelect } from '../org/agency-select';
@@ -23,7 +24,11 @@ interface Values extends RoutingDueValues {
   coordinatingAgencyIds?: string[];
   priority: Task['priority'];
   expectedResult?: string;
+  recurrence: NonNullable<Task['recurrence']> | 'none';
+  recurrenceUntil?: Dayjs;
 }
+
+const RECURRENCES = ['none', 'monthly', 'quarterly', 'yearly'] as const;
 
 /** Directive documents the leader may read, searched on the server by number or subject. */
 function SourceDocumentSelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string) => void }) {
@@ -110,6 +115,8 @@ export function TaskCreateModal({ onCancel, onDone }: { onCancel: () => void; on
   const primaryAgencyId = Form.useWatch('primaryAgencyId', form);
   const dueMode = Form.useWatch('dueMode', form);
   const dueDays = Form.useWatch('dueInWorkingDays', form);
+  const recurrence = Form.useWatch('recurrence', form);
+  const recurring = Boolean(recurrence && recurrence !== 'none');
   const required = (message: string) => [{ required: true, whitespace: true, message }];
 
   const submit = async (v: Values) =>
@@ -124,6 +131,7 @@ export function TaskCreateModal({ onCancel, onDone }: { onCancel: () => void; on
           ...dueBody(v),
           priority: v.priority,
           expectedResult: v.expectedResult?.trim() || undefined,
+          ...(v.recurrence !== 'none' ? { recurrence: v.recurrence, recurrenceUntil: v.recurrenceUntil ? toIsoDate(v.recurrenceUntil) : undefined } : {}),
         },
       }),
     );
@@ -134,7 +142,7 @@ export function TaskCreateModal({ onCancel, onDone }: { onCancel: () => void; on
       form={form}
       width={720}
       okText={t('task.create')}
-      initialValues={{ sourceKind: 'instruction', dueMode: 'days', priority: 'normal' }}
+      initialValues={{ sourceKind: 'instruction', dueMode: 'days', priority: 'normal', recurrence: 'none' }}
       aliases={{ source: sourceKind === 'document' ? 'sourceDocumentId' : 'sourceReference' }}
       submit={submit}
       onDone={(task) => {
@@ -167,7 +175,20 @@ export function TaskCreateModal({ onCancel, onDone }: { onCancel: () => void; on
       <Form.Item name="coordinatingAgencyIds" label={t('task.coordinators')}>
         <CoordinatorsSelect excludeId={primaryAgencyId} />
       </Form.Item>
-      <RoutingDueField modes={['days', 'date']} label={t('task.deadline')} mode={dueMode} days={dueDays} />
+      <Form.Item name="recurrence" label={t('task.recurrence')} extra={recurring ? t('task.recurrence.help') : undefined}>
+        <Radio.Group
+          optionType="button"
+          options={RECURRENCES.map((r) => ({ value: r, label: t(`task.recurrence.${r}`) }))}
+          // a period repeats a day of the month: N working days has none, so a recurring task takes a date
+          onChange={(e) => e.target.value !== 'none' && form.setFieldValue('dueMode', 'date')}
+        />
+      </Form.Item>
+      <RoutingDueField modes={recurring ? ['date'] : ['days', 'date']} label={t('task.deadline')} mode={dueMode} days={dueDays} />
+      {recurring && (
+        <Form.Item name="recurrenceUntil" label={t('task.recurrenceUntil')}>
+          <DatePicker format={[DATE_FORMAT, 'D/M/YYYY']} disabledDate={(d) => toIsoDate(d) < todayInVietnam()} placeholder={t('task.recurrenceUntilPlaceholder')} style={{ width: 200 }} />
+        </Form.Item>
+      )}
       <Form.Item name="priority" label={t('task.priority')}>
         <Radio.Group optionType="button" options={(['normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`task.priority.${p}`) }))} />
       </Form.Item>

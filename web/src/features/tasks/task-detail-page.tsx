@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { AlertOutlined, ArrowLeftOutlined, ClockCircleOutlined, ExclamationCircleOutlined, NotificationOutlined, SyncOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Flex, List, Progress, Row, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Flex, Form, Input, List, Progress, Row, Tag, Timeline, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { FormModal } from '../../components/form-modal';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, data } from '../../api/client';
 import { PageLoading } from '../../app/page-loading';
@@ -17,7 +18,28 @@ import { taskListPath } from './task-paths';
 import { useTask, useTaskChanged, type Task } from './task-queries';
 
 const EXTENSION_COLOR = { pending: 'orange', approved: 'green', refused: 'red' } as const;
-const EVENT_COLOR: Record<string, string> = { assigned: '#52c41a', confirm_done: '#52c41a', return: '#fa8c16', request_extension: '#fa8c16', decide_extension: '#fa8c16' };
+const EVENT_COLOR: Record<string, string> = {
+  assigned: '#52c41a',
+  confirm_done: '#52c41a',
+  return: '#fa8c16',
+  request_extension: '#fa8c16',
+  decide_extension: '#fa8c16',
+  urged: '#1677ff',
+  reminder_due_soon: '#fa8c16',
+  reminder_overdue: '#cf1322',
+  reminder_escalated: '#cf1322',
+  period_created: '#52c41a',
+  next_period_created: '#8c8c8c',
+};
+// Urging, reminders and escalation stand out on the timeline: what the leader follows up is seen at a glance.
+const EVENT_ICON: Record<string, ReactNode> = {
+  urged: <NotificationOutlined />,
+  reminder_due_soon: <ClockCircleOutlined />,
+  reminder_overdue: <ExclamationCircleOutlined />,
+  reminder_escalated: <AlertOutlined />,
+  period_created: <SyncOutlined />,
+  next_period_created: <SyncOutlined />,
+};
 
 function Facts({ task }: { task: Task }) {
   return (
@@ -34,14 +56,41 @@ function Facts({ task }: { task: Task }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('task.coordinators')}>{task.coordinatingAgencies.map((a) => a.name).join(', ') || '—'}</Descriptions.Item>
       <Descriptions.Item label={t('task.assignedBy')}>{task.assignedByName}</Descriptions.Item>
-      <Descriptions.Item label={t('task.assignedOn')}>{formatDay(task.assignedOn)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.assignedOn')}>
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDay(task.assignedOn)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('task.deadline')}>
         <strong data-testid="task-deadline">{formatDay(task.deadline)}</strong>
         {task.deadlineWorkingDays && <Typography.Text type="secondary"> ({t('task.deadlineDays', { days: task.deadlineWorkingDays })})</Typography.Text>}
       </Descriptions.Item>
-      <Descriptions.Item label={t('task.originalDeadline')}>{formatDay(task.originalDeadline)}</Descriptions.Item>
+      <Descriptions.Item label={t('task.originalDeadline')}>
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDay(task.originalDeadline)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('task.priority')}>{t(`task.priority.${task.priority}`)}</Descriptions.Item>
       <Descriptions.Item label={t('task.expectedResult')}>{task.expectedResult ?? '—'}</Descriptions.Item>
+      {task.recurrence && (
+        <Descriptions.Item label={t('task.period')} span={2}>
+          <span data-testid="task-period">{t('task.periodOf', { period: task.periodLabel ?? '', recurrence: t(`task.recurrence.${task.recurrence}`).toLowerCase() })}</span>
+          {task.recurrenceUntil && <Typography.Text type="secondary"> — {t('task.recurrenceUntilLine', { date: formatDay(task.recurrenceUntil) })}</Typography.Text>}
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('task.urge.count')} span={2}>
+        <span data-testid="task-urges">
+          {task.urgeCount > 0 ? (
+            <>
+              <Tag color="blue">{t('task.urge.times', { count: task.urgeCount })}</Tag>
+              <Typography.Text type="secondary">{t('task.urge.last', { at: formatInstant(task.lastUrgedAt) })}</Typography.Text>
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('task.urge.never')}</Typography.Text>
+          )}
+        </span>
+        {task.escalatedAt && (
+          <div>
+            <Typography.Text type="danger">{t('task.escalatedAt', { at: formatInstant(task.escalatedAt) })}</Typography.Text>
+          </div>
+        )}
+      </Descriptions.Item>
     </Descriptions>
   );
 }
@@ -76,10 +125,38 @@ function Reports({ task }: { task: Task }) {
   );
 }
 
+/** The assigning leader urges with a note; the assignee side is notified. */
+function UrgeModal({ task, onClose }: { task: Task; onClose: () => void }) {
+  const [form] = Form.useForm<{ note: string }>();
+  const { message } = App.useApp();
+  const changed = useTaskChanged();
+  return (
+    <FormModal<{ note: string }, Task>
+      title={t('task.urge')}
+      form={form}
+      width={560}
+      okText={t('task.urge')}
+      submit={(v) => data(api.POST('/api/tasks/{id}/urge', { params: { path: { id: task.id } }, body: { note: v.note.trim() } }))}
+      onDone={(next) => {
+        changed(next);
+        message.success(t('task.urge.done'));
+        onClose();
+      }}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph type="secondary">{t('task.urge.help')}</Typography.Paragraph>
+      <Form.Item name="note" label={t('task.urge.note')} rules={[{ required: true, whitespace: true, message: t('task.urge.noteRequired') }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} autoFocus />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
 function Actions({ task }: { task: Task }) {
   const { message } = App.useApp();
   const changed = useTaskChanged();
   const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const [urging, setUrging] = useState(false);
   const accept = useMutation({
     mutationFn: () => data(api.POST('/api/tasks/{id}/accept', { params: { path: { id: task.id } } })),
     onSuccess: (next) => {
@@ -88,9 +165,15 @@ function Actions({ task }: { task: Task }) {
     },
     onError: (e) => message.error(errorMessage(e)),
   });
-  if (task.actions.length === 0) return null;
+  if (task.actions.length === 0 && !task.canUrge) return null;
   return (
     <>
+      {task.canUrge && (
+        <Button icon={<NotificationOutlined aria-hidden />} onClick={() => setUrging(true)} data-testid="task-urge">
+          {t('task.urge')}
+        </Button>
+      )}
+      {urging && <UrgeModal task={task} onClose={() => setUrging(false)} />}
       {task.actions.map((a) =>
         a === 'accept' ? (
           <Button key={a} type="primary" loading={accept.isPending} onClick={() => accept.mutate()}>
@@ -130,6 +213,7 @@ export function TaskDetailPage() {
             <DerivedStatusTag status={tk.derivedStatus} />
             <Tag data-testid="task-state">{stateLabel(tk.state)}</Tag>
             <PriorityTag priority={tk.priority} />
+            {tk.periodLabel && <Tag color="purple">{tk.periodLabel}</Tag>}
           </Flex>
         }
         description={tk.content}
@@ -164,9 +248,12 @@ export function TaskDetailPage() {
               items={tk.events.map((e) => ({
                 key: e.id,
                 color: EVENT_COLOR[e.kind] ?? '#1677ff',
+                ...(EVENT_ICON[e.kind] ? { icon: <span style={{ color: EVENT_COLOR[e.kind], fontSize: 16 }}>{EVENT_ICON[e.kind]}</span> } : {}),
                 content: (
                   <>
-                    <Typography.Text strong>{tMaybe(`task.event.${e.kind}`) ?? e.kind}</Typography.Text>
+                    <Typography.Text strong style={EVENT_ICON[e.kind] ? { color: EVENT_COLOR[e.kind] } : undefined}>
+                      {tMaybe(`task.event.${e.kind}`) ?? e.kind}
+                    </Typography.Text>
                     <Typography.Text type="secondary" style={{ marginInlineStart: 8, whiteSpace: 'nowrap' }}>
                       {formatInstant(e.at)}
                     </Typography.Text>

@@ -1,5 +1,5 @@
-import { Button, Flex, Progress, Tabs, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Progress, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/session';
@@ -11,7 +11,7 @@ import { formatDay } from '../../lib/format';
 import { usePaging } from '../../lib/use-paging';
 import { TaskCreateModal } from './task-create-modal';
 import { DerivedStatusTag, PriorityTag, stateLabel } from './task-display';
-import { TASK_VIEWS, taskListPath, taskPath, type TaskView } from './task-paths';
+import { TASK_SCOREBOARD_PATH, TASK_VIEWS, taskListPath, taskPath, type TaskView } from './task-paths';
 import { DERIVED_STATUSES, useTaskList, type DerivedStatus, type TaskSummary } from './task-queries';
 
 const columns: TableColumnsType<TaskSummary> = [
@@ -25,6 +25,7 @@ const columns: TableColumnsType<TaskSummary> = [
         </Link>
         <div>
           <PriorityTag priority={task.priority} />
+          {task.periodLabel && <Tag color="purple">{task.periodLabel}</Tag>}
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
             {t(`task.source.${task.sourceKind}`)}: {task.sourceReference}
           </Typography.Text>
@@ -119,11 +120,16 @@ export function TaskListPage({ view }: { view: TaskView }) {
         title={t('task.title')}
         description={t('task.description')}
         extra={
-          can('task.assign') && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('task.create')}
+          <Flex gap={8}>
+            <Button icon={<BarChartOutlined aria-hidden />} onClick={() => navigate(TASK_SCOREBOARD_PATH)}>
+              {t('taskReport.scoreboard')}
             </Button>
-          )
+            {can('task.assign') && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('task.create')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Tabs activeKey={view} onChange={(key) => navigate(taskListPath(key as TaskView))} aria-label={t('task.views')} items={TASK_VIEWS.map((v) => ({ key: v, label: t(`task.view.${v}`) }))} />

@@ -9,3 +9,6 @@ export const TASK_VIEWS = Object.keys(VIEW_SLUGS) as TaskView[];
 export const TASKS_PATH = '/nhiem-vu';
 export const taskListPath = (view: TaskView): string => `${TASKS_PATH}/${VIEW_SLUGS[view]}`;
 export const taskPath = (id: string): string => `${TASKS_PATH}/${id}`;
+
+/** The scoreboard (bảng theo dõi) of the tasks given, per agency; a static segment, never taken for a task id. */
+export const TASK_SCOREBOARD_PATH = `${TASKS_PATH}/bang-theo-doi`;

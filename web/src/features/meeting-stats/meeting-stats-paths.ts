@@ -1,0 +1,1 @@
+export const MEETING_STATS_PATH = '/thong-ke-hop';
