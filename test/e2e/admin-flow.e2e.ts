@@ -198,7 +198,7 @@ describe('administration through the web app', () => {
     expect(await page.getByRole('complementary').getByText('Quản trị', { exact: true }).count()).toBe(0);
     await shot('new-user-home');
 
-    await menuItem('Lịch công tác và họp').click();
+    await menuItem('Thủ tục hành chính').click();
     await visible(page.getByText('Chức năng đang được xây dựng'));
     await shot('module-being-built');
 
