@@ -1,26 +1,18 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../platform/context.js';
-import { agencies } from '../org/tables.js';
 import { deriveStatus } from './derived-status.js';
+import * as repo from './repo.js';
 import { timelinessDays } from './service.js';
-import { tasks } from './tables.js';
-
-const primaryAgency = alias(agencies, 'primary_agency');
 
 /**
- * The follow-up tasks given after a delegation's visit, with their derived status, for the delegation page.
- * The caller (the meetings module) has already checked that the actor may see the delegation.
+ * The tasks a meeting's conclusion or a delegation's visit gave, as summaries with their derived status, for
+ * the meeting's or the delegation's page. The caller (the meetings module) has already checked that the actor
+ * may see the meeting or the delegation.
  */
-export async function listDelegationTasks(ctx: ServiceContext, delegationId: string) {
-  const [rows, days] = await Promise.all([
-    ctx.db
-      .select({ id: tasks.id, content: tasks.content, primaryAgencyName: primaryAgency.name, deadline: tasks.deadline, state: tasks.state, reportedOn: tasks.reportedOn, completedOn: tasks.completedOn, progress: tasks.progress })
-      .from(tasks)
-      .innerJoin(primaryAgency, eq(primaryAgency.id, tasks.primaryAgencyId))
-      .where(and(eq(tasks.tenantId, ctx.actor.tenantId), eq(tasks.sourceDelegationId, delegationId)))
-      .orderBy(asc(tasks.createdAt), asc(tasks.id)),
-    timelinessDays(ctx),
-  ]);
+async function tasksFrom(ctx: ServiceContext, source: { meetingId: string } | { delegationId: string }) {
+  const rows = await repo.tasksBySource(ctx.db, ctx.actor.tenantId, source);
+  const days = await timelinessDays(ctx);
   return rows.map((t) => ({ id: t.id, content: t.content, primaryAgencyName: t.primaryAgencyName, deadline: t.deadline, state: t.state, derivedStatus: deriveStatus(t, days.today, days.dueSoonUntil), progress: t.progress }));
 }
+
+export const listMeetingTasks = (ctx: ServiceContext, meetingId: string) => tasksFrom(ctx, { meetingId });
+export const listDelegationTasks = (ctx: ServiceContext, delegationId: string) => tasksFrom(ctx, { delegationId });

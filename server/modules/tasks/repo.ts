@@ -211,3 +211,13 @@ export async function findAgencyHead(db: Db, tenantId: string, agencyId: string)
     .limit(1);
   return row ?? null;
 }
+
+/** The tasks a meeting's conclusion or a delegation's visit gave, in the order they were given. */
+export function tasksBySource(db: Db, tenantId: string, source: { meetingId: string } | { delegationId: string }) {
+  return db
+    .select({ id: tasks.id, content: tasks.content, primaryAgencyName: primaryAgency.name, deadline: tasks.deadline, state: tasks.state, reportedOn: tasks.reportedOn, completedOn: tasks.completedOn, progress: tasks.progress })
+    .from(tasks)
+    .innerJoin(primaryAgency, eq(primaryAgency.id, tasks.primaryAgencyId))
+    .where(and(eq(tasks.tenantId, tenantId), 'meetingId' in source ? eq(tasks.sourceMeetingId, source.meetingId) : eq(tasks.sourceDelegationId, source.delegationId)))
+    .orderBy(asc(tasks.createdAt), asc(tasks.id));
+}
