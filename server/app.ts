@@ -20,6 +20,11 @@ import { scheduleRoutes } from './modules/meetings/schedule-routes.js';
 import { delegationRoutes } from './modules/meetings/delegation-routes.js';
 import { meetingStatsRoutes } from './modules/meetings/stats-routes.js';
 import { taskReportRoutes } from './modules/tasks/report-routes.js';
+import { procedureRoutes } from './modules/procedures/routes.js';
+import { dossierRoutes } from './modules/dossiers/routes.js';
+import { dossierFormRoutes } from './modules/dossiers/forms-routes.js';
+import { dossierPublicRoutes } from './modules/dossiers/public-routes.js';
+import { dossierStatsRoutes } from './modules/dossiers/stats-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -118,6 +123,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scheduleRoutes(api, { db, publicUrl: deps.publicUrl });
     delegationRoutes(api, { db });
     meetingStatsRoutes(api, { db });
+    const oneStop = { db, store: deps.blobStore, publicUrl: deps.publicUrl };
+    procedureRoutes(api, oneStop);
+    dossierRoutes(api, oneStop);
+    dossierFormRoutes(api, oneStop);
+    dossierPublicRoutes(api, oneStop);
+    dossierStatsRoutes(api, oneStop);
     exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE), keys });
   });
 

@@ -11,3 +11,5 @@ export * from '../modules/exchange/tables.js';
 export * from '../modules/meetings/tables.js';
 export * from '../modules/tasks/tables.js';
 export * from '../platform/notify/tables.js';
+export * from '../modules/procedures/tables.js';
+export * from '../modules/dossiers/tables.js';

@@ -11,6 +11,8 @@ import anGiang from './data/an-giang.json' with { type: 'json' };
 import calendarData from './data/calendar-overrides.json' with { type: 'json' };
 import { seedDemoMeetings } from './demo-meetings.js';
 import { seedDemoSchedule } from './demo-schedule.js';
+import { seedDemoProcedures } from './demo-procedures.js';
+import { seedDemoDossiers } from './demo-dossiers.js';
 
 /** The demo logins, printed at start in development mode (never in production). */
 export const DEMO_USERS: { username: string; fullName: string; role: Role; where: string; position: string }[] = [
@@ -23,7 +25,10 @@ export const DEMO_USERS: { username: string; fullName: string; role: Role; where
   { username: 'motcua', fullName: 'Huỳnh Văn Tâm', role: 'one_stop_officer', where: 'center1', position: 'Cán bộ một cửa' },
   { username: 'so', fullName: 'Đặng Thu Trang', role: 'department_staff', where: 'stc', position: 'Chuyên viên' },
   { username: 'vanthuso', fullName: 'Lê Thị Thu', role: 'clerk', where: 'stc', position: 'Văn thư' },
+  { username: 'truongphongso', fullName: 'Nguyễn Hữu Phước', role: 'leader', where: 'stc:nv', position: 'Trưởng phòng' },
+  { username: 'giamdocso', fullName: 'Trần Quốc Bảo', role: 'leader', where: 'stc:ld', position: 'Giám đốc Sở' },
   { username: 'xa', fullName: 'Lý Hoàng Nam', role: 'commune_staff', where: 'rachgia', position: 'Công chức' },
+  { username: 'chutichxa', fullName: 'Danh Thị Sen', role: 'leader', where: 'rachgia:ld', position: 'Chủ tịch UBND xã' },
 ];
 
 const POSITIONS = [
@@ -166,7 +171,7 @@ async function seedAnGiang(tx: Db, passwordHash: string): Promise<string> {
     });
     await addUnits(b, key, [['vp', 'Văn phòng HĐND và UBND', 'VP'], ['mc', 'Trung tâm Phục vụ hành chính công', 'TTPVHCC']]);
   }
-  const whereToUnit: Record<string, string> = { 'vp:hc': 'vp:hc', 'ubnd:ld': 'ubnd:ld', 'vp:ld': 'vp:ld', 'vp:th': 'vp:th', center1: 'center1:tn', stc: 'stc:vp', rachgia: 'rachgia:vp' };
+  const whereToUnit: Record<string, string> = { 'vp:hc': 'vp:hc', 'ubnd:ld': 'ubnd:ld', 'vp:ld': 'vp:ld', 'vp:th': 'vp:th', center1: 'center1:tn', stc: 'stc:vp', 'stc:nv': 'stc:nv', 'stc:ld': 'stc:ld', rachgia: 'rachgia:vp', 'rachgia:ld': 'rachgia:vp' };
   for (const u of DEMO_USERS) await addUser(b, { ...u, unitKey: whereToUnit[u.where]! }, passwordHash);
   return b.tenantId;
 }
@@ -195,6 +200,8 @@ export async function seedDemo(db: Db, demoPassword: string): Promise<SeedResult
     const id = await seedAnGiang(tx, passwordHash);
     await seedDemoMeetings(tx, id);
     await seedDemoSchedule(tx, id);
+    await seedDemoProcedures(tx, id);
+    await seedDemoDossiers(tx, id);
     await seedSecondTenant(tx, passwordHash);
     return id;
   });

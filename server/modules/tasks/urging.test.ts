@@ -5,7 +5,8 @@ import { auditEntries } from '../../platform/audit/tables.js';
 import { addDays, dayOfWeek, instantFromVietnamLocalMs, toDayNumber, vietnamDate } from '../../platform/calendar/date-only.js';
 import { formatVnDate, loadWorkCalendar } from '../../platform/calendar/service.js';
 import { emailOutbox, notifications } from '../../platform/notify/tables.js';
-import { users } from '../org/tables.js';
+import { userRoles, users } from '../org/tables.js';
+import { type Role, scopeOf } from '../../platform/auth/permissions.js';
 import { escalationCutoff, runTaskReminders } from './reminders.js';
 import { newId } from '../../db/columns.js';
 import { agencies } from '../org/tables.js';
@@ -208,8 +209,12 @@ describe('automatic reminders (controllable clock)', () => {
     expect(mails.map((m) => m.toAddress)).toEqual(['vanthu.stc@angiang.gov.vn']);
     expect(mails[0]).toMatchObject({ toName: 'Lê Thị Thu', state: 'pending', dedupeKey: `task.due_soon:${task2.id}:${deadline}:${deptClerk.user.id}` });
     expect(mails[0]!.text).toContain(`https://vanphong.angiang.gov.vn/nhiem-vu/${task2.id}`);
+    // in-app, everyone who handles tasks for the department is told (its clerk and its leaders)
     const rows = await t.database.db.select().from(notifications).where(eq(notifications.entityId, task2.id));
-    expect(rows.map((r) => r.userId)).toEqual([deptClerk.user.id]);
+    const people = await t.database.db.select({ id: users.id, role: userRoles.role }).from(users).innerJoin(userRoles, eq(userRoles.userId, users.id)).where(eq(users.agencyId, deptClerk.user.agency.id));
+    const handlers = people.filter((p) => scopeOf({ roles: [p.role as Role] }, 'task.handle')).map((p) => p.id);
+    expect(handlers).toContain(deptClerk.user.id);
+    expect(rows.map((r) => r.userId).sort()).toEqual(handlers.sort());
   });
 
   it('work across provinces, a bounded number per run, each province’s notices to its own people', async () => {

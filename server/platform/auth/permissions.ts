@@ -54,6 +54,18 @@ export const PERMISSIONS = [
   'schedule.manage',
   /** approve and publish the weekly schedule */
   'schedule.approve',
+  /** keep the catalog of administrative procedures (import, edit, internal processes) */
+  'procedure.manage',
+  /** receive dossiers at a one-stop desk (any desk of the province may receive any of its dossiers) */
+  'dossier.receive',
+  /** take the steps of the dossiers handed to one's agency */
+  'dossier.process',
+  /** read dossiers (scope: own agency's, or all) */
+  'dossier.read',
+  /** the dossier statistics and the service index of the province */
+  'dossier.stats',
+  /** handle citizens' feedback and petitions (phản ánh, kiến nghị) */
+  'feedback.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,13 +91,16 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'token.manage': 'tenant',
     'trust.manage': 'tenant',
     'exchange.manage': 'tenant',
+    'procedure.manage': 'tenant',
+    'dossier.stats': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency', 'meeting.manage': 'tenant', 'schedule.manage': 'tenant', 'schedule.approve': 'tenant' },
-  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency', 'meeting.manage': 'agency', 'schedule.manage': 'tenant' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency', 'meeting.manage': 'tenant', 'schedule.manage': 'tenant', 'schedule.approve': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency', 'dossier.stats': 'tenant', 'feedback.handle': 'agency' },
+  clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency', 'meeting.manage': 'agency', 'schedule.manage': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'meeting.manage': 'agency', 'schedule.manage': 'tenant' },
-  one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
-  department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
-  commune_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit' },
+  one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'dossier.receive': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'tenant', 'dossier.stats': 'tenant', 'feedback.handle': 'tenant' },
+  department_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'dossier.process': 'agency', 'dossier.read': 'agency', 'feedback.handle': 'agency' },
+  // A commune's one-stop desk receives dossiers too, and its staff resolve the commune-level ones.
+  commune_staff: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'dossier.receive': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency', 'feedback.handle': 'agency' },
 };
 
 export interface Actor {

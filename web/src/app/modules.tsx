@@ -62,8 +62,10 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'meetings', path: MEETINGS_PATH, title: 'module.meetings', description: 'module.meetings.desc', icon: <ScheduleOutlined aria-hidden />, built: true },
   // Everyone may be given a task or named on one; leaders also give them (task.assign).
   { key: 'tasks', path: TASKS_PATH, title: 'module.tasks', description: 'module.tasks.desc', icon: <CheckSquareOutlined aria-hidden />, built: true },
-  { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden /> },
-  { key: 'dossiers', path: '/ho-so-mot-cua', title: 'module.dossiers', description: 'module.dossiers.desc', icon: <FolderOpenOutlined aria-hidden /> },
+  // Everyone may read the catalog; administrators keep it (procedure.manage).
+  { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden />, built: true },
+  // Its pages are a submenu (see dossiers-submenu.ts): the counter and queues, feedback, statistics.
+  { key: 'dossiers', path: '/ho-so-mot-cua', title: 'module.dossiers', description: 'module.dossiers.desc', icon: <FolderOpenOutlined aria-hidden />, permission: ['dossier.read', 'feedback.handle', 'dossier.stats'], built: true },
   { key: 'stats', path: '/thong-ke', title: 'module.stats', description: 'module.stats.desc', icon: <BarChartOutlined aria-hidden /> },
 ];
 

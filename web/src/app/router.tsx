@@ -52,6 +52,12 @@ const DelegationListPage = lazy(() => import('../features/delegations/delegation
 const DelegationDetailPage = lazy(() => import('../features/delegations/delegation-detail-page').then((m) => ({ default: m.DelegationDetailPage })));
 const MeetingStatsPage = lazy(() => import('../features/meeting-stats/meeting-stats-page').then((m) => ({ default: m.MeetingStatsPage })));
 const NotificationsPage = lazy(() => import('../features/notify/notifications-page').then((m) => ({ default: m.NotificationsPage })));
+const ProceduresModule = lazy(() => import('../features/procedures/procedures-routes').then((m) => ({ default: m.ProceduresModule })));
+const PublicCatalog = lazy(() => import('../features/procedures/procedures-routes').then((m) => ({ default: m.PublicCatalog })));
+const DossiersModule = lazy(() => import('../features/dossiers/dossiers-routes').then((m) => ({ default: m.DossiersModule })));
+const FeedbackModule = lazy(() => import('../features/feedback/feedback-routes').then((m) => ({ default: m.FeedbackModule })));
+const CitizenPortal = lazy(() => import('../features/citizen/citizen-routes').then((m) => ({ default: m.CitizenPortal })));
+const DossierStatsPage = lazy(() => import('../features/dossier-stats/dossier-stats-page').then((m) => ({ default: m.DossierStatsPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -100,6 +106,23 @@ export function AppRouter() {
           element={
             <Suspense fallback={<PageLoading />}>
               <PublicSchedulePage />
+            </Suspense>
+          }
+        />
+        {/* The citizens' side: the procedure catalog, dossier lookup and rating, feedback, online submission. */}
+        <Route
+          path="/cong-khai/thu-tuc/:tenantCode/*"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <PublicCatalog />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/cong-khai/dich-vu-cong/:tenantCode/*"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <CitizenPortal />
             </Suspense>
           }
         />
@@ -197,6 +220,20 @@ export function AppRouter() {
             }
           />
           <Route path={NOTIFICATIONS_PATH} element={<NotificationsPage />} />
+          {/* Each of these modules declares its own pages below its path. */}
+          <Route path="/thu-tuc-hanh-chinh/*" element={<Suspense fallback={<PageLoading />}><ProceduresModule /></Suspense>} />
+          <Route path="/ho-so-mot-cua/*" element={<Suspense fallback={<PageLoading />}><DossiersModule /></Suspense>} />
+          <Route path="/phan-anh-kien-nghi/*" element={<Suspense fallback={<PageLoading />}><FeedbackModule /></Suspense>} />
+          <Route
+            path="/thong-ke/ho-so"
+            element={
+              <RequirePermission permission="dossier.stats">
+                <Suspense fallback={<PageLoading />}>
+                  <DossierStatsPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
           {BUSINESS_MODULES.filter((m) => !m.built).map((m) => (
             <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
           ))}

@@ -1,3 +1,7 @@
+import { proceduresEn } from './procedures.en';
+import { dossiersEn } from './dossiers.en';
+import { citizenEn } from './citizen.en';
+import { dossierStatsEn } from './dossier-stats.en';
 import { authEn } from './auth.en';
 import { documentsEn } from './documents.en';
 import { exchangeEn } from './exchange.en';
@@ -377,4 +381,8 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...taskReportsEn,
   ...notifyEn,
+  ...proceduresEn,
+  ...dossiersEn,
+  ...citizenEn,
+  ...dossierStatsEn,
 };

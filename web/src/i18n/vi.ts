@@ -1,3 +1,7 @@
+import { proceduresVi } from './procedures.vi';
+import { dossiersVi } from './dossiers.vi';
+import { citizenVi } from './citizen.vi';
+import { dossierStatsVi } from './dossier-stats.vi';
 import { authVi } from './auth.vi';
 import { documentsVi } from './documents.vi';
 import { exchangeVi } from './exchange.vi';
@@ -376,6 +380,10 @@ export const vi = {
   ...meetingsVi,
   ...taskReportsVi,
   ...notifyVi,
+  ...proceduresVi,
+  ...dossiersVi,
+  ...citizenVi,
+  ...dossierStatsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,7 @@ import { ADMIN_MODULES, adminGroupTitle, adminModulesFor, BUSINESS_MODULES, busi
 import { useCan } from '../session';
 import { SIGNING_PATH, signingPagesFor, signingPath, signingTitle } from '../../features/signing/signing-paths';
 import { MEETING_SUBPAGE_PATHS, meetingSubpagesFor } from '../../features/schedule/meetings-submenu';
+import { DOSSIER_SUBPAGE_PATHS, dossierSubpagesFor } from '../../features/dossiers/dossiers-submenu';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -22,8 +23,8 @@ const itemOf = (m: ModuleEntry): Item => ({ key: m.path, icon: m.icon, label: t(
 
 /** An address's menu key: an inbox or outgoing view itself, else the longest module path it starts with. */
 function keyOf(path: string): string {
-  const meetingPage = MEETING_SUBPAGE_PATHS.find((p) => path.startsWith(p));
-  if (meetingPage) return meetingPage;
+  const subpage = [...MEETING_SUBPAGE_PATHS, ...DOSSIER_SUBPAGE_PATHS].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  if (subpage) return subpage;
   if (path.startsWith(INBOX.path) || isOutgoingListPath(path) || path.startsWith(`${SIGNING_PATH}/`)) return path;
   const all = [HOME, ...BUSINESS_MODULES, ...ADMIN_MODULES].map((m) => m.path);
   return all.filter((p) => (p === '/' ? path === '/' : path.startsWith(p))).sort((a, b) => b.length - a.length)[0] ?? '';
@@ -93,7 +94,14 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     label: t(m.title),
     children: [{ key: m.path, label: t('module.meetingList'), title: t('module.meetingList') }, ...meetingSubpagesFor(can).map((p) => ({ key: p.path, label: t(p.title), title: t(p.title) }))],
   });
-  const moduleItem = (m: ModuleEntry): Item => (m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : m.key === 'meetings' ? meetingsItem(m) : itemOf(m));
+  // The one-stop dossiers with the feedback desk and the statistics, each for those who may open it.
+  const dossiersItem = (m: ModuleEntry): Item => {
+    const pages = dossierSubpagesFor(can);
+    if (pages.length === 1) return { key: pages[0]!.path, icon: m.icon, label: t(pages[0]!.title), title: t(pages[0]!.title) };
+    return { key: m.key, icon: m.icon, label: t(m.title), children: pages.map((p) => ({ key: p.path, label: t(p.title), title: t(p.title) })) };
+  };
+  const moduleItem = (m: ModuleEntry): Item =>
+    m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : m.key === 'meetings' ? meetingsItem(m) : m.key === 'dossiers' ? dossiersItem(m) : itemOf(m);
 
   const admin = adminModulesFor(can);
   const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map(moduleItem)];
