@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.
 import { deriveStatus, type TimelinessInput } from './derived-status.js';
 import { derivedStatusSql } from './repo.js';
 import { onTimeRate, scoreboardBucket, scoreboardPeriod } from './scoreboard.js';
+import { scoreboardPredicates } from './scoreboard-repo.js';
 
 const AS_OF = '2026-03-10';
 const SOON = '2026-03-12';
@@ -48,6 +49,24 @@ describe('the SQL twin of deriveStatus', () => {
     expect(list.map((r) => r.status)).toEqual(CASES.map((t) => deriveStatus(t, AS_OF, SOON)));
     // the table covers every status
     expect(new Set(list.map((r) => r.status))).toEqual(new Set(['on_time', 'due_soon', 'overdue', 'done_on_time', 'done_late']));
+  });
+});
+
+describe('the scoreboard counts', () => {
+  it('count each case in the column deriveStatus puts it in', async () => {
+    const values = sql.join(
+      CASES.map((t, i) => sql`(${i}::int, ${t.state}::text, ${t.deadline}::date, ${t.reportedOn}::date, ${t.completedOn}::date)`),
+      sql`, `,
+    );
+    const p = scoreboardPredicates(AS_OF);
+    const rows = await database.db.execute(
+      sql`select i, (${p.doneOnTime}) as done_on_time, (${p.doneLate}) as done_late, (${p.overdue}) as overdue from (values ${values}) as tasks(i, state, deadline, reported_on, completed_on) order by i`,
+    );
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { done_on_time: boolean; done_late: boolean; overdue: boolean }[];
+    const column = (r: (typeof list)[number]) => (r.done_on_time ? 'doneOnTime' : r.done_late ? 'doneLate' : r.overdue ? 'overdue' : 'inProgress');
+    expect(list.map(column)).toEqual(CASES.map((t) => scoreboardBucket(deriveStatus(t, AS_OF, SOON))));
+    // never two columns at once
+    expect(list.every((r) => Number(r.done_on_time) + Number(r.done_late) + Number(r.overdue) <= 1)).toBe(true);
   });
 });
 

@@ -76,7 +76,8 @@ export const tasks = pgTable(
     index('tasks_primary_user_idx').on(t.tenantId, t.primaryUserId),
     index('tasks_assigned_by_idx').on(t.tenantId, t.assignedBy, t.deadline),
     index('tasks_deadline_idx').on(t.tenantId, t.state, t.deadline),
-    index('tasks_scoreboard_idx').on(t.tenantId, t.assignedOn, t.primaryAgencyId),
+    // the scoreboard reads a year's tasks from this index alone: the period, the agency and what the status needs
+    index('tasks_scoreboard_idx').on(t.tenantId, t.assignedOn, t.primaryAgencyId, t.state, t.deadline, t.completedOn, t.reportedOn),
     index('tasks_meeting_idx').on(t.tenantId, t.sourceMeetingId).where(sql`source_meeting_id is not null`),
     index('tasks_delegation_idx').on(t.tenantId, t.sourceDelegationId).where(sql`source_delegation_id is not null`),
     uniqueIndex('tasks_series_period_uq').on(t.tenantId, t.seriesId, t.deadline).where(sql`series_id is not null`),

@@ -1,0 +1,2 @@
+DROP INDEX "tasks_scoreboard_idx";--> statement-breakpoint
+CREATE INDEX "tasks_scoreboard_idx" ON "tasks" USING btree ("tenant_id","assigned_on","primary_agency_id","state","deadline","completed_on","reported_on");
