@@ -59,6 +59,8 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** e-mail notices: on when SMTP is configured, with the address e-mails link to (PUBLIC_URL) */
   mail?: MailSettings;
+  /** the directory the file implementation of the national portal writes to (NATIONAL_SYNC_DIR) */
+  nationalSyncDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -123,7 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scheduleRoutes(api, { db, publicUrl: deps.publicUrl });
     delegationRoutes(api, { db });
     meetingStatsRoutes(api, { db });
-    const oneStop = { db, store: deps.blobStore, publicUrl: deps.publicUrl };
+    // mail: e-mails to applicants; authSecret: the payment callbacks' secrets are derived from it
+    const oneStop = { db, store: deps.blobStore, publicUrl: deps.publicUrl, mail: deps.mail, authSecret: deps.auth.secret, nationalSyncDir: deps.nationalSyncDir };
     procedureRoutes(api, oneStop);
     dossierRoutes(api, oneStop);
     dossierFormRoutes(api, oneStop);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -32,6 +33,10 @@ const EnvSchema = z.object({
   JITSI_APP_ID: z.string().min(1).optional(),
   JITSI_APP_SECRET: z.string().min(16).optional(),
   TASK_ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  // read by server/modules/dossiers/settings.ts; checked here so that a wrong value stops the start-up
+  DOSSIER_COUNTER_CUTOFF: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM, ví dụ 15:00').optional(),
+  DOSSIER_EARLY_RULE: z.enum(['working_day', 'instant']).optional(),
+  NATIONAL_SYNC_DIR: z.string().min(1).optional(),
 });
 
 /** REMOTE_SIGNING_SERVICES: a JSON list of the CSC remote-signing services users may keep keys at. */
@@ -89,6 +94,8 @@ export type Config = {
   jitsi: { baseUrl: string; appId: string | undefined; appSecret: string | undefined };
   /** working days a task may be overdue before its urging goes to the head of the responsible agency */
   taskEscalateAfterDays: number;
+  /** where the file implementation of the national portal writes the dossiers it exports */
+  nationalSyncDir: string;
 };
 
 /** The password demo users get when DEMO_PASSWORD is not set; production refuses to run with it. */
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Văn phòng số <no-reply@localhost>' } : undefined,
     jitsi: { baseUrl: e.JITSI_BASE_URL.replace(/\/+$/, ''), appId: e.JITSI_APP_ID, appSecret: e.JITSI_APP_SECRET },
     taskEscalateAfterDays: e.TASK_ESCALATE_AFTER_DAYS,
+    nationalSyncDir: e.NATIONAL_SYNC_DIR ?? path.join(e.DATA_DIR, 'national-sync'),
   };
   if (Boolean(e.JITSI_APP_ID) !== Boolean(e.JITSI_APP_SECRET)) throw new ConfigError('Cấu hình không hợp lệ:\n  JITSI_APP_ID và JITSI_APP_SECRET phải đặt cùng nhau');
   assertSafeForProduction(config);

@@ -44,6 +44,7 @@ async function main() {
     jitsi: config.jitsi,
     publicUrl: config.publicUrl,
     mail: { email: Boolean(config.smtp), publicUrl: config.publicUrl },
+    nationalSyncDir: config.nationalSyncDir,
     webDir: path.join(root, 'web', 'dist'),
     logger:
       config.env === 'development'

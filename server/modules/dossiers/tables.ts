@@ -128,6 +128,10 @@ export const dossiers = pgTable(
     index('dossiers_new_online_idx').on(t.tenantId, t.receiveDueAt).where(sql`status = 1`),
     index('dossiers_applicant_idx').on(t.tenantId, t.applicantIdNumber),
     index('dossiers_handling_idx').on(t.tenantId, t.handlingAgencyId, t.receivedAt),
+    // processed dossiers have ended (the clock stopped) but still wait at the Center's return step
+    index('dossiers_to_return_idx').on(t.tenantId, t.currentAgencyId, t.currentStepDueAt).where(sql`status = 9`),
+    // the queues' accent-insensitive search at millions of rows
+    index('dossiers_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 

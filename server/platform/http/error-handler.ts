@@ -17,7 +17,8 @@ export interface Problem {
 
 export function problemOf(code: ErrorCode, detail?: string, extra: Partial<Problem> = {}): Problem {
   const { status, title } = ERROR_CODES[code];
-  return { type: `urn:vanphongso:problem:${code.toLowerCase()}`, title, status, code, ...(detail ? { detail } : {}), ...extra };
+  // a service's extra fields never replace the problem's own (a dossier's `status` is not the HTTP status)
+  return { ...extra, type: `urn:vanphongso:problem:${code.toLowerCase()}`, title, status, code, ...(detail ? { detail } : {}) };
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {

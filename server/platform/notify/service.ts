@@ -76,6 +76,21 @@ export async function notify(tx: Db, notice: Notice, mail: MailSettings = NO_EMA
   return { notified, emails };
 }
 
+/**
+ * Queues one e-mail to someone without an account (a citizen who gave an address), in the caller's transaction;
+ * nothing when e-mail is off or the address cannot be delivered. Returns whether it was queued.
+ */
+export async function queueEmail(
+  tx: Db,
+  email: { tenantId: string; to: string | null; toName?: string | null; subject: string; text: string; dedupeKey?: string | null },
+  mail: MailSettings = NO_EMAIL,
+): Promise<boolean> {
+  if (!mail.email || !deliverable(email.to)) return false;
+  const text = `${email.text}\n\n—\nVăn phòng số (thư gửi tự động, vui lòng không trả lời).`;
+  const queued = await repo.insertEmails(tx, [{ id: newId(), tenantId: email.tenantId, toAddress: email.to.trim(), toName: email.toName ?? null, subject: email.subject, text, dedupeKey: email.dedupeKey ?? null }]);
+  return queued > 0;
+}
+
 export interface OutgoingEmail {
   to: string;
   toName: string | null;

@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_to_return_idx" ON "dossiers" USING btree ("tenant_id","current_agency_id","current_step_due_at") WHERE status = 9;--> statement-breakpoint
+CREATE INDEX "dossiers_search_trgm_idx" ON "dossiers" USING gin ("search_text" gin_trgm_ops);
