@@ -128,6 +128,8 @@ export const dossiers = pgTable(
     index('dossiers_new_online_idx').on(t.tenantId, t.receiveDueAt).where(sql`status = 1`),
     index('dossiers_applicant_idx').on(t.tenantId, t.applicantIdNumber),
     index('dossiers_handling_idx').on(t.tenantId, t.handlingAgencyId, t.receivedAt),
+    // statistics: dossiers ended in a period, and those still open at its end
+    index('dossiers_ended_idx').on(t.tenantId, t.endedAt),
     // processed dossiers have ended (the clock stopped) but still wait at the Center's return step
     index('dossiers_to_return_idx').on(t.tenantId, t.currentAgencyId, t.currentStepDueAt).where(sql`status = 9`),
     // the queues' accent-insensitive search at millions of rows
@@ -300,7 +302,7 @@ export const dossierRatings = pgTable('dossier_ratings', {
   criteria: jsonb('criteria').$type<Record<string, number>>().notNull().default({}),
   comment: text('comment'),
   ratedAt: instant('rated_at').notNull(),
-});
+}, (t) => [index('dossier_ratings_period_idx').on(t.tenantId, t.ratedAt)]);
 
 /** Phản ánh, kiến nghị about regulations and procedures, or about an officer's conduct. */
 export const FEEDBACK_KINDS = ['regulation', 'procedure', 'officer'] as const;
@@ -331,6 +333,8 @@ export const feedbacks = pgTable(
     submittedAt: instant('submitted_at').notNull(),
     refusedAt: instant('refused_at'),
     moreInfoRequestedAt: instant('more_info_requested_at'),
+    /** when the sender gave the information asked for (the resolve clock does not run while waiting for it) */
+    infoSuppliedAt: instant('info_supplied_at'),
     resolvedAt: instant('resolved_at'),
     publishedAt: instant('published_at'),
     /** the answer, or the reason for refusing, or what more is needed */
