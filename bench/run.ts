@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scenario NAME] [-- --json]
+// npm run bench [-- --quick] [-- --scenario NAME] [-- --json] [-- --dossiers N]
 // Starts the real server on PGlite (or PostgreSQL when BENCH_DATABASE_URL is set), generates data, runs
 // autocannon scenarios on loopback and prints one JSON line per scenario, plus a raw INSERT baseline.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { migrateDatabase, openDatabase } from '../server/db/open.js';
 import { createScratchDatabase } from '../server/db/scratch.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { insertsPerSecond } from './baseline.js';
+import { DOSSIER_SCENARIO_NAMES, type DossierBenchContext } from './dossier-scenarios.js';
+import { type DossierBenchData, generateDossiers } from './generate-dossiers.js';
 import { generateDocuments } from './generate-documents.js';
 import { generateTasks } from './generate-tasks.js';
 import { generateSchedule } from './generate-schedule.js';
@@ -19,7 +21,7 @@ import { percentile, runScenario, SCENARIOS, type Session } from './scenarios.js
 import { startServer } from './server.js';
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, scenario: { type: 'string' }, json: { type: 'boolean', default: false }, documents: { type: 'string' } },
+  options: { quick: { type: 'boolean', default: false }, scenario: { type: 'string' }, json: { type: 'boolean', default: false }, documents: { type: 'string' }, dossiers: { type: 'string' } },
 });
 const PASSWORD = 'Bench@Demo-2025';
 const seconds = args.quick ? 4 : 15;
@@ -106,6 +108,16 @@ async function main() {
       log('Sinh lịch công tác và cuộc họp của một năm…');
       scheduleWeeks = await generateSchedule(database, log);
     }
+    // issue 6: 5,000,000 dossiers on PostgreSQL (the embedded engine gets 200,000; --quick 20,000; --dossiers N)
+    let dossierData: DossierBenchData | null = null;
+    let dossierLine: Record<string, unknown> | null = null;
+    if (scenarios.some((s) => DOSSIER_SCENARIO_NAMES.includes(s.name))) {
+      const dossierCount = Number(args.dossiers ?? (args.quick ? 20_000 : target.engine === 'postgres' ? 5_000_000 : 200_000));
+      log(`Sinh ${dossierCount.toLocaleString('vi-VN')} hồ sơ thủ tục hành chính…`);
+      const d0 = performance.now();
+      dossierData = await generateDossiers(database, dossierCount, log);
+      dossierLine = { scenario: 'generateDossiers', engine: target.engine, dossiers: dossierCount, seconds: Math.round((performance.now() - d0) / 100) / 10 };
+    }
     if (runIssue) await prepareSignedDocuments(database.db, 200);
     log('Chuẩn bị chứng thư số thử nghiệm và văn bản chờ ký…');
     const signing = await prepareSigning(database.db, path.join(target.dataDir, 'files'), target.env.SESSION_SECRET!, args.quick ? 400 : 2000);
@@ -121,8 +133,9 @@ async function main() {
     console.log(JSON.stringify(lines[0]));
     const generated = { scenario: 'generateDocuments', engine: target.engine, documents: documentCount, seconds: generationSeconds };
     console.log(JSON.stringify(generated));
+    if (dossierLine) console.log(JSON.stringify(dossierLine));
 
-    const server = await startServer({ ...target.env, DEMO_PASSWORD: PASSWORD, AUTH_RATE_LIMIT: '100000000', LOGIN_MAX_FAILURES: '1000000' });
+    const server = await startServer({ ...target.env, DEMO_PASSWORD: PASSWORD, AUTH_RATE_LIMIT: '100000000', LOGIN_MAX_FAILURES: '1000000', TRUST_PROXY: 'true' });
     try {
       const session = await login(server.url, 'admin');
       const clerk = await login(server.url, 'vanthu');
@@ -132,6 +145,7 @@ async function main() {
       // more than one run of the scenario can use (about 3 a second): none is taken for a duplicate
       const signedEdxml = await signedEdxmlPool(edxml, Math.max(20, seconds * 5));
       const documentIds = await sampleDocuments(server.url, clerk);
+      const dossiers: DossierBenchContext | undefined = dossierData ? { ...dossierData, officer: await login(server.url, 'motcua'), handler: await login(server.url, 'so') } : undefined;
       if (runIssue) {
         log(`Kịch bản ${ISSUE}: 200 yêu cầu phát hành cùng lúc…`);
         const r = await issueConcurrently(server.url, clerk);
@@ -141,8 +155,8 @@ async function main() {
       }
       for (const scenario of scenarios) {
         log(`Kịch bản ${scenario.name}: ${seconds} s, ${scenario.connections} kết nối…`);
-        await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks }, 1); // warm-up
-        const r = await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks }, seconds);
+        await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks, dossiers }, 1); // warm-up
+        const r = await runScenario(scenario, { server, session, clerk, signer, signing, edxmlTemplate: edxml, signedEdxml, password: PASSWORD, documentIds, leader, tasksUntil, scheduleWeeks, dossiers }, seconds);
         const sorted = [...r.latencies].sort((a, b) => a - b);
         const rps = r.requests / r.seconds;
         const line = {

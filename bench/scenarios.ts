@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { addDays } from '../server/platform/calendar/date-only.js';
+import { DOSSIER_SCENARIOS, type DossierBenchContext } from './dossier-scenarios.js';
 import type { SigningBench } from './prepare-signing.js';
 import type { RunningServer } from './server.js';
 
@@ -29,6 +30,8 @@ export interface ScenarioContext {
   tasksUntil: string;
   /** the Mondays of the generated year of weekly schedules (weeklySchedule) */
   scheduleWeeks?: string[];
+  /** issue 6: the generated dossiers and the sessions of the dossier scenarios */
+  dossiers?: DossierBenchContext;
 }
 
 const BOUNDARY = 'vanphongso-bench-boundary';
@@ -65,6 +68,8 @@ export interface Scenario {
   rawBody?: (ctx: ScenarioContext) => Buffer;
   /** a different path for every request (another document, another query) */
   pathFor?: (n: number, ctx: ScenarioContext) => string;
+  /** headers added to each request (another client address) */
+  headersFor?: (n: number, ctx: ScenarioContext) => Record<string, string>;
   /** login hashes with argon2id on purpose: fewer connections keep it from measuring only the queue */
   connections: number;
 }
@@ -181,6 +186,8 @@ export const SCENARIOS: Scenario[] = [
     request: (ctx) => ({ method: 'GET', path: `/api/schedule/weeks/${ctx.scheduleWeeks?.[0] ?? '2026-01-05'}`, headers: { cookie: ctx.leader.cookie } }),
     pathFor: (n, ctx) => `/api/schedule/weeks/${ctx.scheduleWeeks?.[n % (ctx.scheduleWeeks.length || 1)] ?? '2026-01-05'}`,
   },
+  // issue 6: intake, step transitions, public lookup, queues (bench/dossier-scenarios.ts)
+  ...DOSSIER_SCENARIOS,
 ];
 
 export interface ScenarioResult {
@@ -214,7 +221,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
     method: req.method,
     headers: req.headers ?? {},
     body,
-    ...(vary || scenario.pathFor
+    ...(vary || scenario.pathFor || scenario.headersFor
       ? {
           requests: [
             {
@@ -224,7 +231,7 @@ export async function runScenario(scenario: Scenario, ctx: ScenarioContext, seco
               ...(body === undefined ? {} : { body }),
               setupRequest: (r: autocannon.Request) => {
                 n += 1;
-                return { ...r, ...(vary ? { body: vary(n) } : {}), ...(scenario.pathFor ? { path: scenario.pathFor(n, ctx) } : {}) };
+                return { ...r, ...(vary ? { body: vary(n) } : {}), ...(scenario.pathFor ? { path: scenario.pathFor(n, ctx) } : {}), ...(scenario.headersFor ? { headers: { ...r.headers, ...scenario.headersFor(n, ctx) } } : {}) };
               },
             },
           ],

@@ -130,6 +130,8 @@ export const dossiers = pgTable(
     index('dossiers_handling_idx').on(t.tenantId, t.handlingAgencyId, t.receivedAt),
     // statistics: dossiers ended in a period, and those still open at its end
     index('dossiers_ended_idx').on(t.tenantId, t.endedAt),
+    // the desk's "waiting for a supplement" queue
+    index('dossiers_desk_supplement_idx').on(t.tenantId, t.receivingAgencyId).where(sql`status = 5`),
     // processed dossiers have ended (the clock stopped) but still wait at the Center's return step
     index('dossiers_to_return_idx').on(t.tenantId, t.currentAgencyId, t.currentStepDueAt).where(sql`status = 9`),
     // the queues' accent-insensitive search at millions of rows

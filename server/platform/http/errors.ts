@@ -35,6 +35,12 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
   UNAVAILABLE: { status: 503, title: 'Hệ thống tạm thời không sẵn sàng' },
   REMOTE_SIGNING_FAILED: { status: 502, title: 'Dịch vụ ký số từ xa không phản hồi hoặc từ chối yêu cầu' },
+  DOSSIER_FORM_UNAVAILABLE: { status: 409, title: 'Hồ sơ chưa phát sinh biểu mẫu này' },
+  DOSSIER_CODE_UNAVAILABLE: { status: 409, title: 'Đơn vị tiếp nhận chưa có mã định danh để cấp mã số hồ sơ' },
+  DOSSIER_INCOMPLETE: { status: 400, title: 'Hồ sơ chưa đủ thành phần bắt buộc' },
+  OVERPAYMENT: { status: 409, title: 'Số tiền vượt quá số phí, lệ phí còn phải nộp của hồ sơ' },
+  NOTHING_TO_PAY: { status: 409, title: 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp' },
+  PAYMENT_SIGNATURE_INVALID: { status: 400, title: 'Chữ ký của bên thanh toán không hợp lệ' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

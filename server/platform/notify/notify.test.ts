@@ -32,6 +32,9 @@ beforeAll(async () => {
   [clerk, staff, gone] = [by('vanthuso').id, by('so').id, by('xa').id];
   await database.db.update(users).set({ email: 'vanthu.stc@angiang.gov.vn' }).where(eq(users.id, clerk));
   await database.db.update(users).set({ active: false, email: 'nam.rachgia@angiang.gov.vn' }).where(eq(users.id, gone));
+  // the demo dossiers leave notices of their own: these tests count from none
+  await database.db.delete(notifications);
+  await database.db.delete(emailOutbox);
 });
 afterAll(() => database.close());
 

@@ -2144,6 +2144,850 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục thủ tục hành chính: tìm theo mã, tên (không phân biệt dấu), lọc theo cấp, lĩnh vực, cơ quan */
+        get: operations["listProcedures"];
+        put?: never;
+        /** Thêm thủ tục vào danh mục (tổng thời gian các bước phải bằng thời hạn giải quyết) */
+        post: operations["createProcedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lĩnh vực của danh mục thủ tục đang áp dụng, kèm số thủ tục */
+        get: operations["listProcedureFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh mục thủ tục (xlsx hoặc csv) theo mẫu nhập, đủ mọi trường */
+        get: operations["exportProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mẫu Excel nhập danh mục thủ tục (kèm hướng dẫn từng cột) */
+        get: operations["downloadProcedureImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh mục thủ tục từ tệp xlsx/csv (multipart, trường "file"); chạy nền, theo dõi tiến độ bằng getProcedureImport
+         * @description Cập nhật theo mã thủ tục (có thì sửa, chưa có thì thêm). Dòng sai được báo cáo (số dòng, mã, lý do) và không làm thay đổi gì. Tối đa 5.000 dòng, 20 MB.
+         */
+        post: operations["importProcedures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ và kết quả một lần nhập danh mục thủ tục (các dòng bị từ chối và lý do) */
+        get: operations["getProcedureImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết thủ tục: thành phần hồ sơ, phí, lệ phí, quy trình nội bộ */
+        get: operations["getProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thủ tục; thành phần hồ sơ và quy trình nội bộ gửi lên thay toàn bộ danh sách cũ */
+        patch: operations["updateProcedure"];
+        trace?: never;
+    };
+    "/api/public/procedures/{tenantCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục thủ tục hành chính công khai (không cần đăng nhập) */
+        get: operations["listPublicProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/procedures/{tenantCode}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết thủ tục công khai: thành phần hồ sơ, phí, lệ phí, thời hạn, mẫu đơn */
+        get: operations["getPublicProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/procedures/{tenantCode}/{id}/templates/{componentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải mẫu đơn, tờ khai của một thành phần hồ sơ (công khai) */
+        get: operations["downloadProcedureTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hàng đợi hồ sơ: của tôi, của cơ quan, đến hạn hôm nay, quá hạn, chờ bổ sung, trực tuyến chờ tiếp nhận, theo điểm tiếp nhận, tất cả */
+        get: operations["listDossiers"];
+        put?: never;
+        /** Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính: tiếp nhận (mã hồ sơ, ngày hẹn), hướng dẫn bổ sung (mẫu 02) hoặc từ chối (mẫu 03) */
+        post: operations["receiveDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/reusable-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả đã số hóa của các hồ sơ trước của người nộp (để dùng lại) */
+        get: operations["listReusableResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/intake-slips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiếu hướng dẫn bổ sung, hoàn thiện hoặc phiếu từ chối tiếp nhận (để in) */
+        get: operations["getIntakeSlip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tiếp nhận hồ sơ nộp trực tuyến: cấp mã, hẹn trả, chuyển xử lý */
+        post: operations["acceptOnlineDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Từ chối tiếp nhận hồ sơ nộp trực tuyến (phiếu từ chối, mẫu 03) */
+        post: operations["refuseOnlineDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/queue-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số hồ sơ trong từng hàng đợi của người dùng */
+        get: operations["countDossierQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết hồ sơ: người nộp, thủ tục, thời hạn, thành phần, phiếu kiểm soát, diễn biến, bổ sung, gia hạn, phí, thao tác được phép */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn thành bước hiện tại và chuyển bước tiếp theo (ghi phiếu kiểm soát: trước hạn, đúng hạn, quá hạn); trả về hồ sơ dạng rút gọn */
+        post: operations["advanceDossierStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phân công (hoặc tự nhận) người xử lý bước hiện tại */
+        post: operations["assignDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yêu cầu bổ sung, hoàn thiện hồ sơ (tạm dừng tính thời gian) */
+        post: operations["requestSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/supplements/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận người nộp đã bổ sung hồ sơ (tiếp tục tính thời gian) */
+        post: operations["completeSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (một lần, trước khi hết hạn) */
+        post: operations["extendDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thông báo dừng giải quyết hồ sơ (lãnh đạo cơ quan giải quyết) */
+        post: operations["stopDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận người nộp yêu cầu rút hồ sơ */
+        post: operations["withdrawDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả kết quả cho người nộp (sau khi đã xử lý xong, tại bước trả kết quả) */
+        post: operations["returnDossierResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In biểu mẫu của hồ sơ (PDF, theo bộ mẫu Thông tư 03/2025 hoặc 01/2018 của hồ sơ): giấy tiếp nhận và hẹn trả, phiếu bổ sung, phiếu từ chối, văn bản xin lỗi và gia hạn, thông báo dừng, phiếu kiểm soát */
+        get: operations["getDossierForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/intake-slips/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02) hoặc phiếu từ chối tiếp nhận (mẫu 03) đã lập tại quầy (PDF) */
+        get: operations["getIntakeSlipForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In, xuất sổ theo dõi hồ sơ trong kỳ (tối đa một năm) của một nơi tiếp nhận hoặc cơ quan, PDF khổ A4 hoặc Excel */
+        get: operations["getDossierLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{tenantCode}/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại hoặc số giấy tờ của người nộp (không cần đăng nhập) */
+        get: operations["lookupDossierPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/rating-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các tiêu chí đánh giá mức độ hài lòng (điểm 1–5) */
+        get: operations["listRatingCriteria"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{tenantCode}/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các sở, Trung tâm và xã, phường, đặc khu (chọn nơi giải quyết hồ sơ cấp xã, nơi nhận phản ánh) */
+        get: operations["listPublicAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{tenantCode}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh giá mức độ hài lòng sau khi có kết quả (một lần cho mỗi hồ sơ) */
+        post: operations["rateDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{tenantCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nộp hồ sơ trực tuyến (multipart: trường "data" JSON và mỗi thành phần một tệp "component.<mã thành phần>")
+         * @description Chỉ thủ tục có dịch vụ công trực tuyến toàn trình hoặc một phần. Tệp PDF, ảnh hoặc DOCX, tối đa 20 tệp, mỗi tệp 10 MB; loại tệp nhận diện từ nội dung. Trả về mã tham chiếu để tra cứu; mã hồ sơ được cấp khi cơ quan tiếp nhận.
+         */
+        post: operations["submitOnlineDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{tenantCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả giải quyết phản ánh, kiến nghị đã công khai */
+        get: operations["listPublishedFeedback"];
+        put?: never;
+        /** Gửi phản ánh, kiến nghị (không cần đăng nhập); trả về mã để theo dõi */
+        post: operations["submitFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{tenantCode}/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Theo dõi phản ánh, kiến nghị bằng mã và số điện thoại người gửi */
+        get: operations["getFeedbackPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{tenantCode}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người gửi bổ sung thông tin theo đề nghị của cơ quan xử lý */
+        post: operations["supplyFeedbackInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feedback/{tenantCode}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người gửi cho biết hài lòng hay không với trả lời (một lần) */
+        post: operations["rateFeedbackAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phản ánh, kiến nghị cơ quan phải xử lý, với hạn của việc đang chờ */
+        get: operations["listFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết phản ánh, kiến nghị: nội dung, người gửi, hạn từng việc, việc được làm */
+        get: operations["getFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Từ chối xử lý phản ánh (hạn 2 ngày làm việc) */
+        post: operations["refuseFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/request-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đề nghị người gửi bổ sung thông tin (hạn 5 ngày làm việc) */
+        post: operations["requestFeedbackInfo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giải quyết, trả lời phản ánh (hạn 15 ngày làm việc) */
+        post: operations["resolveFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công khai kết quả giải quyết (hạn 2 ngày làm việc sau khi giải quyết) */
+        post: operations["publishFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thống kê hồ sơ trong kỳ theo cơ quan, thủ tục, cấp hoặc nơi tiếp nhận: tiếp nhận theo kênh, giải quyết trước/đúng/quá hạn, tồn, tỷ lệ trực tuyến, số hóa, tái sử dụng, phản ánh kiến nghị, mức độ hài lòng */
+        get: operations["getDossierStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất thống kê hồ sơ ra Excel (.xlsx) */
+        get: operations["exportDossierStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/national-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia (bản ghi tệp JSON theo tên trường của Cổng): hồ sơ thay đổi từ lần trước hoặc tiếp nhận trong kỳ; tải tệp về */
+        post: operations["exportDossiersNational"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phí, lệ phí phải nộp, đã nộp và các lần thanh toán của hồ sơ */
+        get: operations["listDossierPayments"];
+        put?: never;
+        /** Ghi nhận thu phí, lệ phí bằng tiền mặt tại quầy (cán bộ một cửa nơi tiếp nhận hồ sơ); không vượt quá số còn phải nộp */
+        post: operations["recordDossierPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/dossiers/{tenantCode}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người nộp bắt đầu thanh toán trực tuyến phí, lệ phí còn phải nộp của hồ sơ (mã hồ sơ + số điện thoại hoặc số giấy tờ); trả về trang thanh toán */
+        post: operations["startOnlinePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/payments/{channel}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bên thanh toán báo kết quả giao dịch (có chữ ký HMAC); gọi lại nhiều lần cho cùng giao dịch không ghi nhận hai lần */
+        post: operations["confirmOnlinePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/messages/import": {
         parameters: {
             query?: never;
@@ -27407,6 +28251,9752 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listProcedures: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo mã, tên, lĩnh vực (không phân biệt dấu) */
+                q?: string;
+                level?: "province" | "commune";
+                field?: string;
+                /** @description Cơ quan có thẩm quyền */
+                agencyId?: string;
+                onlineService?: "full" | "partial" | "none";
+                /** @description Mặc định chỉ thủ tục đang áp dụng */
+                active?: "true" | "false" | "all";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            field: string;
+                            /** @enum {string} */
+                            level: "province" | "commune";
+                            competentAgencyId: string | null;
+                            competentAgencyName: string;
+                            timeLimit: number;
+                            /** @enum {string} */
+                            timeUnit: "working_days" | "working_hours" | "days" | "months";
+                            /** @enum {string} */
+                            onlineService: "full" | "partial" | "none";
+                            /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                            feeTotal: number;
+                            active: boolean;
+                            publishedOn: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã thủ tục trong Cơ sở dữ liệu quốc gia, ví dụ 1.012994 hoặc 2.001218.000.00.00.H38 */
+                    code: string;
+                    name: string;
+                    field: string;
+                    /**
+                     * @description province: cấp tỉnh; commune: cấp xã
+                     * @enum {string}
+                     */
+                    level: "province" | "commune";
+                    /** @description Cơ quan có thẩm quyền (sở, ngành của tỉnh); để trống với thủ tục cấp xã */
+                    competentAgencyId: string | null;
+                    /** @description Cơ quan thực hiện như công bố; mặc định tên cơ quan có thẩm quyền, cấp xã là "Ủy ban nhân dân cấp xã" */
+                    competentAgencyName?: string;
+                    /** @description Nơi tiếp nhận như công bố; mặc định Trung tâm Phục vụ hành chính công */
+                    receivingAgencyName?: string;
+                    /** @description Thời hạn giải quyết, theo đơn vị timeUnit */
+                    timeLimit: number;
+                    /**
+                     * @description working_days: ngày làm việc; working_hours: giờ làm việc; days: ngày; months: tháng
+                     * @enum {string}
+                     */
+                    timeUnit: "working_days" | "working_hours" | "days" | "months";
+                    sequence?: string;
+                    method?: string;
+                    /**
+                     * @default [
+                     *       "citizen"
+                     *     ]
+                     */
+                    subjects?: ("citizen" | "business" | "organization")[];
+                    fees?: {
+                        /**
+                         * @description fee: phí; charge: lệ phí
+                         * @enum {string}
+                         */
+                        kind: "fee" | "charge";
+                        name: string;
+                        /** @description Mức thu, đồng (0 = miễn) */
+                        amount: number;
+                        note?: string;
+                    }[];
+                    result: string;
+                    /** @default true */
+                    resultPaper?: boolean;
+                    /** @default false */
+                    resultElectronic?: boolean;
+                    legalBasis?: string;
+                    /** @default null */
+                    legalEffectiveDate?: string | null;
+                    requirements?: string;
+                    /**
+                     * @description full: toàn trình; partial: một phần; none: không
+                     * @default none
+                     * @enum {string}
+                     */
+                    onlineService?: "full" | "partial" | "none";
+                    /** @description Số quyết định công bố */
+                    publicationDecision?: string | null;
+                    /** @default null */
+                    publicationDecisionDate?: string | null;
+                    /**
+                     * @description Ngày công khai trên cổng
+                     * @default null
+                     */
+                    publishedOn?: string | null;
+                    /** @default true */
+                    active?: boolean;
+                    components?: {
+                        name: string;
+                        /**
+                         * @description original: bản chính; copy: bản sao; certified_copy: bản sao chứng thực; original_or_copy: bản chính hoặc bản sao
+                         * @default original
+                         * @enum {string}
+                         */
+                        form?: "original" | "copy" | "certified_copy" | "original_or_copy";
+                        copies: number;
+                        /** @default true */
+                        required?: boolean;
+                        /** @description Mẫu đơn, tờ khai: id của tệp đã tải lên bằng POST /api/files */
+                        templateFileId?: string | null;
+                        /** @description Tên mẫu đơn, tờ khai (ví dụ "Tờ khai đăng ký khai sinh") */
+                        templateName?: string | null;
+                    }[];
+                    steps: {
+                        name: string;
+                        /**
+                         * @description reception: tiếp nhận; assignment: phân công; handling: thẩm định, xử lý; review: xem xét; approval: phê duyệt, ký; issuance: phát hành; return: trả kết quả
+                         * @enum {string}
+                         */
+                        role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                        /** @description Thời gian của bước, giờ làm việc (8 giờ = 1 ngày) */
+                        budgetHours: number;
+                        /**
+                         * @description Không tính thời gian (bước trả kết quả)
+                         * @default false
+                         */
+                        notCounted?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        field: string;
+                        /** @enum {string} */
+                        level: "province" | "commune";
+                        competentAgencyId: string | null;
+                        competentAgencyName: string;
+                        timeLimit: number;
+                        /** @enum {string} */
+                        timeUnit: "working_days" | "working_hours" | "days" | "months";
+                        /** @enum {string} */
+                        onlineService: "full" | "partial" | "none";
+                        /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                        feeTotal: number;
+                        active: boolean;
+                        publishedOn: string | null;
+                        receivingAgencyName: string;
+                        sequence: string;
+                        method: string;
+                        subjects: ("citizen" | "business" | "organization")[];
+                        fees: {
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            note?: string;
+                        }[];
+                        result: string;
+                        resultPaper: boolean;
+                        resultElectronic: boolean;
+                        legalBasis: string;
+                        legalEffectiveDate: string | null;
+                        requirements: string;
+                        publicationDecision: string | null;
+                        publicationDecisionDate: string | null;
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            form: "original" | "copy" | "certified_copy" | "original_or_copy";
+                            copies: number;
+                            required: boolean;
+                            templateFileId: string | null;
+                            templateName: string | null;
+                        }[];
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        /** @description Tổng thời gian các bước được tính, giờ làm việc */
+                        countedHours: number;
+                        /** @description Thời hạn quy ra giờ làm việc (null với đơn vị ngày, tháng theo lịch) */
+                        limitHours: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listProcedureFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            field: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportProcedures: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+                active?: "true" | "false" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel hoặc CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadProcedureImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    importProcedures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        importId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getProcedureImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed";
+                        totalRows: number;
+                        processedRows: number;
+                        created: number;
+                        updated: number;
+                        rejected: {
+                            row: number;
+                            code?: string;
+                            reason: string;
+                        }[];
+                        error: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        field: string;
+                        /** @enum {string} */
+                        level: "province" | "commune";
+                        competentAgencyId: string | null;
+                        competentAgencyName: string;
+                        timeLimit: number;
+                        /** @enum {string} */
+                        timeUnit: "working_days" | "working_hours" | "days" | "months";
+                        /** @enum {string} */
+                        onlineService: "full" | "partial" | "none";
+                        /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                        feeTotal: number;
+                        active: boolean;
+                        publishedOn: string | null;
+                        receivingAgencyName: string;
+                        sequence: string;
+                        method: string;
+                        subjects: ("citizen" | "business" | "organization")[];
+                        fees: {
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            note?: string;
+                        }[];
+                        result: string;
+                        resultPaper: boolean;
+                        resultElectronic: boolean;
+                        legalBasis: string;
+                        legalEffectiveDate: string | null;
+                        requirements: string;
+                        publicationDecision: string | null;
+                        publicationDecisionDate: string | null;
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            form: "original" | "copy" | "certified_copy" | "original_or_copy";
+                            copies: number;
+                            required: boolean;
+                            templateFileId: string | null;
+                            templateName: string | null;
+                        }[];
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        /** @description Tổng thời gian các bước được tính, giờ làm việc */
+                        countedHours: number;
+                        /** @description Thời hạn quy ra giờ làm việc (null với đơn vị ngày, tháng theo lịch) */
+                        limitHours: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    updateProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã thủ tục trong Cơ sở dữ liệu quốc gia, ví dụ 1.012994 hoặc 2.001218.000.00.00.H38 */
+                    code?: string;
+                    name?: string;
+                    field?: string;
+                    /**
+                     * @description province: cấp tỉnh; commune: cấp xã
+                     * @enum {string}
+                     */
+                    level?: "province" | "commune";
+                    /** @description Cơ quan có thẩm quyền (sở, ngành của tỉnh); để trống với thủ tục cấp xã */
+                    competentAgencyId?: string | null;
+                    /** @description Cơ quan thực hiện như công bố; mặc định tên cơ quan có thẩm quyền, cấp xã là "Ủy ban nhân dân cấp xã" */
+                    competentAgencyName?: string;
+                    /** @description Nơi tiếp nhận như công bố; mặc định Trung tâm Phục vụ hành chính công */
+                    receivingAgencyName?: string;
+                    /** @description Thời hạn giải quyết, theo đơn vị timeUnit */
+                    timeLimit?: number;
+                    /**
+                     * @description working_days: ngày làm việc; working_hours: giờ làm việc; days: ngày; months: tháng
+                     * @enum {string}
+                     */
+                    timeUnit?: "working_days" | "working_hours" | "days" | "months";
+                    sequence?: string;
+                    method?: string;
+                    subjects?: ("citizen" | "business" | "organization")[];
+                    fees?: {
+                        /**
+                         * @description fee: phí; charge: lệ phí
+                         * @enum {string}
+                         */
+                        kind: "fee" | "charge";
+                        name: string;
+                        /** @description Mức thu, đồng (0 = miễn) */
+                        amount: number;
+                        note?: string;
+                    }[];
+                    result?: string;
+                    resultPaper?: boolean;
+                    resultElectronic?: boolean;
+                    legalBasis?: string;
+                    legalEffectiveDate?: string | null;
+                    requirements?: string;
+                    /** @enum {string} */
+                    onlineService?: "full" | "partial" | "none";
+                    publicationDecision?: string | null;
+                    publicationDecisionDate?: string | null;
+                    publishedOn?: string | null;
+                    active?: boolean;
+                    /** @description Thay toàn bộ danh sách thành phần hồ sơ */
+                    components?: {
+                        name: string;
+                        /**
+                         * @description original: bản chính; copy: bản sao; certified_copy: bản sao chứng thực; original_or_copy: bản chính hoặc bản sao
+                         * @default original
+                         * @enum {string}
+                         */
+                        form?: "original" | "copy" | "certified_copy" | "original_or_copy";
+                        copies: number;
+                        /** @default true */
+                        required?: boolean;
+                        /** @description Mẫu đơn, tờ khai: id của tệp đã tải lên bằng POST /api/files */
+                        templateFileId?: string | null;
+                        /** @description Tên mẫu đơn, tờ khai (ví dụ "Tờ khai đăng ký khai sinh") */
+                        templateName?: string | null;
+                    }[];
+                    /** @description Thay toàn bộ quy trình nội bộ */
+                    steps?: {
+                        name: string;
+                        /**
+                         * @description reception: tiếp nhận; assignment: phân công; handling: thẩm định, xử lý; review: xem xét; approval: phê duyệt, ký; issuance: phát hành; return: trả kết quả
+                         * @enum {string}
+                         */
+                        role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                        /** @description Thời gian của bước, giờ làm việc (8 giờ = 1 ngày) */
+                        budgetHours: number;
+                        /**
+                         * @description Không tính thời gian (bước trả kết quả)
+                         * @default false
+                         */
+                        notCounted?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        field: string;
+                        /** @enum {string} */
+                        level: "province" | "commune";
+                        competentAgencyId: string | null;
+                        competentAgencyName: string;
+                        timeLimit: number;
+                        /** @enum {string} */
+                        timeUnit: "working_days" | "working_hours" | "days" | "months";
+                        /** @enum {string} */
+                        onlineService: "full" | "partial" | "none";
+                        /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                        feeTotal: number;
+                        active: boolean;
+                        publishedOn: string | null;
+                        receivingAgencyName: string;
+                        sequence: string;
+                        method: string;
+                        subjects: ("citizen" | "business" | "organization")[];
+                        fees: {
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            note?: string;
+                        }[];
+                        result: string;
+                        resultPaper: boolean;
+                        resultElectronic: boolean;
+                        legalBasis: string;
+                        legalEffectiveDate: string | null;
+                        requirements: string;
+                        publicationDecision: string | null;
+                        publicationDecisionDate: string | null;
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            form: "original" | "copy" | "certified_copy" | "original_or_copy";
+                            copies: number;
+                            required: boolean;
+                            templateFileId: string | null;
+                            templateName: string | null;
+                        }[];
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        /** @description Tổng thời gian các bước được tính, giờ làm việc */
+                        countedHours: number;
+                        /** @description Thời hạn quy ra giờ làm việc (null với đơn vị ngày, tháng theo lịch) */
+                        limitHours: number | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPublicProcedures: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo mã, tên, lĩnh vực (không phân biệt dấu) */
+                q?: string;
+                level?: "province" | "commune";
+                field?: string;
+                /** @description Cơ quan có thẩm quyền */
+                agencyId?: string;
+                onlineService?: "full" | "partial" | "none";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenantName: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            field: string;
+                            /** @enum {string} */
+                            level: "province" | "commune";
+                            competentAgencyId: string | null;
+                            competentAgencyName: string;
+                            timeLimit: number;
+                            /** @enum {string} */
+                            timeUnit: "working_days" | "working_hours" | "days" | "months";
+                            /** @enum {string} */
+                            onlineService: "full" | "partial" | "none";
+                            /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                            feeTotal: number;
+                            publishedOn: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description Các lĩnh vực có thủ tục đang áp dụng */
+                        fields: string[];
+                        /** @description Các cơ quan có thủ tục cấp tỉnh */
+                        agencies: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getPublicProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantCode: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        field: string;
+                        /** @enum {string} */
+                        level: "province" | "commune";
+                        competentAgencyId: string | null;
+                        competentAgencyName: string;
+                        timeLimit: number;
+                        /** @enum {string} */
+                        timeUnit: "working_days" | "working_hours" | "days" | "months";
+                        /** @enum {string} */
+                        onlineService: "full" | "partial" | "none";
+                        /** @description Tổng mức thu phí, lệ phí (đồng) khi có */
+                        feeTotal: number;
+                        publishedOn: string | null;
+                        receivingAgencyName: string;
+                        sequence: string;
+                        method: string;
+                        subjects: ("citizen" | "business" | "organization")[];
+                        fees: {
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            note?: string;
+                        }[];
+                        result: string;
+                        resultPaper: boolean;
+                        resultElectronic: boolean;
+                        legalBasis: string;
+                        legalEffectiveDate: string | null;
+                        requirements: string;
+                        publicationDecision: string | null;
+                        publicationDecisionDate: string | null;
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            form: "original" | "copy" | "certified_copy" | "original_or_copy";
+                            copies: number;
+                            required: boolean;
+                            templateFileId: string | null;
+                            templateName: string | null;
+                        }[];
+                        tenantName: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    downloadProcedureTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantCode: string;
+                id: string;
+                componentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp mẫu đơn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query?: {
+                /** @description mine: tôi đang xử lý; agency: cơ quan tôi đang xử lý (cả hồ sơ chưa phân công); due_today: đến hạn hôm nay; overdue: quá hạn; supplement: chờ bổ sung; online_new: hồ sơ trực tuyến chờ tiếp nhận; location: theo điểm tiếp nhận và quầy; all: tất cả trong phạm vi được xem */
+                view?: "mine" | "agency" | "due_today" | "overdue" | "supplement" | "online_new" | "location" | "all";
+                /** @description Tìm theo mã hồ sơ, tên người nộp, tên thủ tục (không phân biệt dấu) */
+                q?: string;
+                /** @description Lọc theo trạng thái */
+                status?: number;
+                /** @description Cơ quan (người xem toàn tỉnh): cơ quan đang xử lý, điểm tiếp nhận (view=location) hoặc cơ quan giải quyết (view=all) */
+                agencyId?: string;
+                /** @description Quầy tiếp nhận (view=location) */
+                counter?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                            code: string | null;
+                            /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                            status: number;
+                            statusLabel: string;
+                            /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                            channel: number;
+                            /** Format: uuid */
+                            procedureId: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            applicantName: string;
+                            receivingAgencyId: string | null;
+                            receivingAgencyName: string | null;
+                            counter: string | null;
+                            /** Format: uuid */
+                            handlingAgencyId: string;
+                            handlingAgencyName: string;
+                            currentStep: number | null;
+                            currentStepName: string | null;
+                            currentAgencyId: string | null;
+                            currentAgencyName: string | null;
+                            currentAssigneeId: string | null;
+                            currentAssigneeName: string | null;
+                            currentStepDueAt: string | null;
+                            submittedAt: string;
+                            receivedAt: string | null;
+                            appointmentAt: string | null;
+                            receiveDueAt: string | null;
+                            endedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            supplementCount: number;
+                            /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                            lateToReceive: boolean;
+                            /** @description Chưa kết thúc và đã quá hẹn trả */
+                            overdue: boolean;
+                            /** @description Bước hiện tại đã quá hạn */
+                            stepOverdue: boolean;
+                            /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                            needsApology: boolean;
+                            version: number;
+                        }[];
+                        /** @description Tổng số (đếm tối đa 2.000; xem totalExact) */
+                        total: number;
+                        /** @description false khi có hơn 2.000 hồ sơ: total là giới hạn đếm */
+                        totalExact: boolean;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    receiveDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description receive: tiếp nhận; guidance: hướng dẫn bổ sung, hoàn thiện (mẫu 02); refusal: từ chối tiếp nhận (mẫu 03)
+                     * @enum {string}
+                     */
+                    decision: "receive" | "guidance" | "refusal";
+                    /**
+                     * @description 1: trực tiếp; 3: bưu chính công ích
+                     * @default 1
+                     */
+                    channel?: 1 | 3;
+                    /**
+                     * @description Nhận kết quả tại quầy hoặc qua bưu chính (mặc định theo kênh nộp)
+                     * @enum {string}
+                     */
+                    deliveryMethod?: "counter" | "post";
+                    /** @description Quầy tiếp nhận */
+                    counter?: string;
+                    /** @description Hướng dẫn: giấy tờ cần bổ sung (mặc định: thành phần bắt buộc còn thiếu); từ chối: lý do */
+                    items?: string[];
+                    note?: string;
+                    /**
+                     * Format: uuid
+                     * @description Người nhận ở bước xử lý đầu tiên (mặc định: để cơ quan phân công)
+                     */
+                    assigneeId?: string;
+                    /**
+                     * Format: uuid
+                     * @description Thủ tục hành chính
+                     */
+                    procedureId: string;
+                    applicant: {
+                        /**
+                         * @description person: cá nhân; business: doanh nghiệp, hộ kinh doanh; organization: tổ chức
+                         * @enum {string}
+                         */
+                        kind: "person" | "business" | "organization";
+                        name: string;
+                        /** @description Người đại diện (doanh nghiệp, tổ chức) */
+                        representative?: string;
+                        /** @description Số CCCD/định danh cá nhân (12 số) hoặc mã số thuế (10 hoặc 13 số) */
+                        idNumber: string;
+                        /** @description Số điện thoại liên hệ */
+                        phone: string;
+                        /** Format: email */
+                        email?: string;
+                        address: string;
+                        /**
+                         * @description Đã xác thực với VNeID / Cơ sở dữ liệu quốc gia về dân cư
+                         * @default false
+                         */
+                        verified?: boolean;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan giải quyết: bắt buộc với thủ tục cấp xã (xã, phường, đặc khu được chọn)
+                     */
+                    handlingAgencyId?: string;
+                    /**
+                     * @description Thành phần hồ sơ đã nhận
+                     * @default []
+                     */
+                    components?: {
+                        /**
+                         * Format: uuid
+                         * @description Thành phần hồ sơ của thủ tục
+                         */
+                        procedureComponentId: string;
+                        /** @description Số lượng bản */
+                        copies?: number;
+                        /**
+                         * Format: uuid
+                         * @description Tệp đã số hóa (tải lên trước qua API tệp)
+                         */
+                        fileId?: string;
+                        /** @description Đã số hóa khi tiếp nhận (mặc định: có tệp thì là có) */
+                        digitized?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Dùng lại kết quả số hóa của hồ sơ trước của cùng người nộp
+                         */
+                        reusedFromDossierId?: string;
+                        /**
+                         * @description Lấy từ kho dữ liệu của công dân trên Cổng DVCQG
+                         * @default false
+                         */
+                        fromCitizenStore?: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "received" | "guidance" | "refusal";
+                        dossier?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Mã số hồ sơ */
+                            code: string | null;
+                            /** @description Trạng thái theo Cổng DVCQG (1–10) */
+                            status: number;
+                            receivedAt: string | null;
+                            /** @description Thời điểm bắt đầu tính thời gian (sau 15:00 là đầu ngày làm việc tiếp theo) */
+                            clockStartAt: string | null;
+                            /** @description Ngày hẹn trả kết quả */
+                            appointmentAt: string | null;
+                            /** @description Hạn tiếp nhận hồ sơ trực tuyến (8 giờ làm việc) */
+                            receiveDueAt: string | null;
+                            /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận */
+                            lateToReceive: boolean;
+                            /** @description Phí, lệ phí phải nộp (đồng) */
+                            feesDue: number;
+                            /** @enum {string} */
+                            formVersion: "2018" | "2025";
+                        };
+                        slip?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "guidance" | "refusal";
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listReusableResults: {
+        parameters: {
+            query: {
+                idNumber: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            code: string | null;
+                            procedureCode: string;
+                            procedureName: string;
+                            applicantName: string;
+                            resultSummary: string | null;
+                            resultFileId: string | null;
+                            resultElectronic: boolean;
+                            endedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getIntakeSlip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "guidance" | "refusal";
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                        };
+                        receivingAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        dossierId: string | null;
+                        dossierCode: string | null;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            idNumber?: string;
+                            phone?: string;
+                            email?: string;
+                            address?: string;
+                        };
+                        items: string[];
+                        note: string | null;
+                        issuedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        issuedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    acceptOnlineDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    counter?: string;
+                    /** Format: uuid */
+                    assigneeId?: string;
+                    /** @description Phiên bản hồ sơ đã xem (chống ghi đè) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "received" | "guidance" | "refusal";
+                        dossier?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Mã số hồ sơ */
+                            code: string | null;
+                            /** @description Trạng thái theo Cổng DVCQG (1–10) */
+                            status: number;
+                            receivedAt: string | null;
+                            /** @description Thời điểm bắt đầu tính thời gian (sau 15:00 là đầu ngày làm việc tiếp theo) */
+                            clockStartAt: string | null;
+                            /** @description Ngày hẹn trả kết quả */
+                            appointmentAt: string | null;
+                            /** @description Hạn tiếp nhận hồ sơ trực tuyến (8 giờ làm việc) */
+                            receiveDueAt: string | null;
+                            /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận */
+                            lateToReceive: boolean;
+                            /** @description Phí, lệ phí phải nộp (đồng) */
+                            feesDue: number;
+                            /** @enum {string} */
+                            formVersion: "2018" | "2025";
+                        };
+                        slip?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "guidance" | "refusal";
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    refuseOnlineDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: string[];
+                    note?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "received" | "guidance" | "refusal";
+                        dossier?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Mã số hồ sơ */
+                            code: string | null;
+                            /** @description Trạng thái theo Cổng DVCQG (1–10) */
+                            status: number;
+                            receivedAt: string | null;
+                            /** @description Thời điểm bắt đầu tính thời gian (sau 15:00 là đầu ngày làm việc tiếp theo) */
+                            clockStartAt: string | null;
+                            /** @description Ngày hẹn trả kết quả */
+                            appointmentAt: string | null;
+                            /** @description Hạn tiếp nhận hồ sơ trực tuyến (8 giờ làm việc) */
+                            receiveDueAt: string | null;
+                            /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận */
+                            lateToReceive: boolean;
+                            /** @description Phí, lệ phí phải nộp (đồng) */
+                            feesDue: number;
+                            /** @enum {string} */
+                            formVersion: "2018" | "2025";
+                        };
+                        slip?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "guidance" | "refusal";
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    countDossierQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mine: number;
+                        agency: number;
+                        dueToday: number;
+                        overdue: number;
+                        supplement: number;
+                        onlineNew: number;
+                        /** @description Hồ sơ trực tuyến chờ tiếp nhận đã quá 8 giờ làm việc */
+                        onlineLate: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    advanceDossierStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Người nhận ở bước tiếp theo; bỏ trống: chuyển vào hàng chờ của cơ quan
+                     */
+                    assigneeId?: string;
+                    /** @description Ghi chú trên phiếu kiểm soát */
+                    note?: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    assignDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Người xử lý bước hiện tại
+                     */
+                    assigneeId: string;
+                    note?: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    requestSupplement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    items: string[];
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    completeSupplement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    extendDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan, đơn vị gây chậm trễ
+                     */
+                    faultAgencyId: string;
+                    /**
+                     * Format: date-time
+                     * @description Thời gian hẹn trả kết quả mới (sau hẹn hiện tại)
+                     */
+                    newAppointmentAt: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    stopDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    withdrawDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    returnDossierResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resultSummary: string;
+                    /**
+                     * Format: uuid
+                     * @description Tệp kết quả đã tải lên qua /api/files
+                     */
+                    resultFileId?: string;
+                    /** @description Kết quả điện tử */
+                    resultElectronic: boolean;
+                    /** @description Kết quả đã được số hóa */
+                    resultDigitized: boolean;
+                    /** @description Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409 */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Mã hồ sơ; trống khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả */
+                        status: number;
+                        statusLabel: string;
+                        /** @description KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        /** Format: uuid */
+                        procedureId: string;
+                        procedureCode: string;
+                        procedureName: string;
+                        applicantName: string;
+                        receivingAgencyId: string | null;
+                        receivingAgencyName: string | null;
+                        counter: string | null;
+                        /** Format: uuid */
+                        handlingAgencyId: string;
+                        handlingAgencyName: string;
+                        currentStep: number | null;
+                        currentStepName: string | null;
+                        currentAgencyId: string | null;
+                        currentAgencyName: string | null;
+                        currentAssigneeId: string | null;
+                        currentAssigneeName: string | null;
+                        currentStepDueAt: string | null;
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        appointmentAt: string | null;
+                        receiveDueAt: string | null;
+                        endedAt: string | null;
+                        outcome: ("early" | "on_time" | "late") | null;
+                        supplementCount: number;
+                        /** @description Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận, trả lời */
+                        lateToReceive: boolean;
+                        /** @description Chưa kết thúc và đã quá hẹn trả */
+                        overdue: boolean;
+                        /** @description Bước hiện tại đã quá hạn */
+                        stepOverdue: boolean;
+                        /** @description Sẽ trễ hẹn (hoặc đã trễ) mà chưa có văn bản xin lỗi, gia hạn */
+                        needsApology: boolean;
+                        version: number;
+                        formVersion: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "business" | "organization";
+                            name: string;
+                            representative: string | null;
+                            idNumber: string;
+                            phone: string;
+                            email: string | null;
+                            address: string;
+                            verified: boolean;
+                        };
+                        /** @enum {string} */
+                        deliveryMethod: "counter" | "post" | "online";
+                        receivedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        procedure: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeLimit: number;
+                            timeUnit: string;
+                            level: string | null;
+                        };
+                        clockStartAt: string | null;
+                        originalAppointmentAt: string | null;
+                        currentStepStartedAt: string | null;
+                        currentStepRole: ("reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return") | null;
+                        /** @description Tổng thời gian tạm dừng chờ bổ sung (mili giây) */
+                        pausedMs: number;
+                        /** @description Đang tạm dừng từ thời điểm này */
+                        pausedSince: string | null;
+                        /** @description Số giờ làm việc còn lại đến hẹn trả (âm: đã quá hẹn); trống khi đã kết thúc */
+                        remainingWorkingHours: number | null;
+                        extensionCount: number;
+                        faultAgency: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        closingReason: string | null;
+                        result: {
+                            summary: string | null;
+                            fileId: string | null;
+                            electronic: boolean;
+                            digitized: boolean;
+                        };
+                        /** @description Phí, lệ phí (đồng) */
+                        fees: {
+                            due: number;
+                            paid: number;
+                        };
+                        steps: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            budgetHours: number;
+                            notCounted: boolean;
+                        }[];
+                        components: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            name: string;
+                            form: string;
+                            copies: number;
+                            fileId: string | null;
+                            digitized: boolean;
+                            reusedFromDossierId: string | null;
+                            fromCitizenStore: boolean;
+                        }[];
+                        controlSlip: {
+                            seq: number;
+                            /** @description Tên cơ quan, bộ phận nhận */
+                            agencyName: string | null;
+                            stepName: string | null;
+                            /** @description Giao: giờ, phút, ngày */
+                            givenAt: string;
+                            /** @description Người giao */
+                            giverName: string;
+                            /** @description Người nhận (trống: hàng chờ của cơ quan) */
+                            receiverName: string | null;
+                            /** @description Hạn của bước được giao */
+                            dueAt: string | null;
+                            finishedStepName: string | null;
+                            finishedDueAt: string | null;
+                            /** @description Kết quả bước vừa xong: trước hạn, đúng hạn, quá hạn */
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                        }[];
+                        events: {
+                            seq: number;
+                            kind: string;
+                            at: string;
+                            actorName: string;
+                            fromStatus: number | null;
+                            toStatus: number | null;
+                            step: number | null;
+                            stepName: string | null;
+                            agencyName: string | null;
+                            assigneeName: string | null;
+                            dueAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            note: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        supplements: {
+                            /** Format: uuid */
+                            id: string;
+                            requestedAt: string;
+                            requestedByName: string;
+                            reason: string;
+                            items: string[];
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            note: string | null;
+                        }[];
+                        extensions: {
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string;
+                            issuedByName: string;
+                            reason: string;
+                            faultAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            previousAppointmentAt: string;
+                            newAppointmentAt: string;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            amount: number;
+                            channel: string;
+                            state: string;
+                            paidAt: string | null;
+                        }[];
+                        /** @description Thao tác người dùng được thực hiện lúc này */
+                        actions: ("advance" | "assign" | "take" | "request_supplement" | "complete_supplement" | "extend" | "stop" | "withdraw" | "return_result")[];
+                        nextStep: {
+                            position: number;
+                            name: string;
+                            /** @enum {string} */
+                            role: "reception" | "assignment" | "handling" | "review" | "approval" | "issuance" | "return";
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        } | null;
+                        /** @description Người có thể nhận bước tiếp theo; người có vai trò phù hợp với bước đứng trước */
+                        nextAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        /** @description Người lãnh đạo có thể phân công xử lý bước hiện tại */
+                        stepAssignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            position: string | null;
+                            unitName: string | null;
+                            /** @description Có vai trò bước này cần */
+                            preferred: boolean;
+                        }[];
+                        warnings?: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDossierForm: {
+        parameters: {
+            query?: {
+                /** @description Yêu cầu bổ sung hoặc văn bản gia hạn cụ thể; mặc định là lần gần nhất */
+                itemId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description receipt: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01) · supplement: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (02) · refusal: Phiếu từ chối tiếp nhận (03) · extension: Văn bản xin lỗi và đề nghị gia hạn (04; năm 2018: Phiếu xin lỗi và hẹn lại ngày trả kết quả) · stop: Thông báo dừng giải quyết hồ sơ (05) · control: Phiếu kiểm soát quá trình giải quyết hồ sơ (06; năm 2018: 05) */
+                form: "receipt" | "supplement" | "refusal" | "extension" | "stop" | "control";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getIntakeSlipForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDossierLedger: {
+        parameters: {
+            query: {
+                /** @description Từ ngày tiếp nhận (giờ Việt Nam) */
+                from: string;
+                /** @description Đến ngày tiếp nhận (tối đa một năm sau ngày đầu kỳ) */
+                to: string;
+                /** @description Nơi tiếp nhận (điểm tiếp nhận của Trung tâm, xã) hoặc cơ quan giải quyết; mặc định: cả tỉnh với quyền toàn tỉnh, cơ quan mình với quyền cơ quan */
+                agencyId?: string;
+                format?: "pdf" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF hoặc XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    lookupDossierPublic: {
+        parameters: {
+            query: {
+                /** @description Mã hồ sơ trên giấy tiếp nhận (hoặc mã tham chiếu khi nộp trực tuyến) */
+                code: string;
+                /** @description Số điện thoại hoặc số CCCD/mã số thuế của người nộp hồ sơ */
+                contact: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenantName: string;
+                        /**
+                         * Format: uuid
+                         * @description Mã tham chiếu của hồ sơ
+                         */
+                        reference: string;
+                        /** @description Mã hồ sơ; chưa có khi hồ sơ trực tuyến chưa được tiếp nhận */
+                        code: string | null;
+                        /** @description Trạng thái theo danh mục quốc gia 1–10 */
+                        status: number;
+                        statusLabel: string;
+                        /** @description 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích */
+                        channel: number;
+                        procedure: {
+                            code: string;
+                            name: string;
+                        };
+                        applicantName: string;
+                        receivingAgencyName: string | null;
+                        handlingAgencyName: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        receivedAt: string | null;
+                        /** @description Ngày hẹn trả kết quả (đã tính gia hạn, nếu có) */
+                        appointmentAt: string | null;
+                        /** @description Ngày hẹn ban đầu khi đã được gia hạn */
+                        originalAppointmentAt: string | null;
+                        processedAt: string | null;
+                        returnedAt: string | null;
+                        /** @description Lý do không tiếp nhận hoặc dừng xử lý */
+                        closingReason: string | null;
+                        /** @description Phí, lệ phí phải nộp, đồng */
+                        feesDue: number;
+                        feesPaid: number;
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            kind: "submitted" | "received" | "processing" | "supplement_requested" | "supplement_completed" | "extended" | "processed" | "returned" | "refused" | "withdrawn" | "stopped";
+                            agencyName: string | null;
+                            /** @description Nội dung cần bổ sung */
+                            items: string[];
+                            newAppointmentAt: string | null;
+                        }[];
+                        /** @description Có thể đánh giá mức độ hài lòng (đã có kết quả, chưa đánh giá) */
+                        canRate: boolean;
+                        rating: {
+                            satisfied: boolean;
+                            /** Format: date-time */
+                            ratedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listRatingCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        key: "overall" | "convenience" | "timeliness" | "staff_attitude" | "time_vs_rule" | "contact_count" | "publicity";
+                        label: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPublicAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenantName: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description department, service_center, commune_committee, ward_committee, special_zone_committee */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rateDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã hồ sơ trên giấy tiếp nhận (hoặc mã tham chiếu khi nộp trực tuyến) */
+                    code: string;
+                    /** @description Số điện thoại hoặc số CCCD/mã số thuế của người nộp hồ sơ */
+                    contact: string;
+                    /** @description Hài lòng (true) hoặc không hài lòng (false) */
+                    satisfied: boolean;
+                    /**
+                     * @description Điểm 1–5 theo từng tiêu chí: overall, convenience, timeliness, staff_attitude, time_vs_rule, contact_count, publicity
+                     * @default {}
+                     */
+                    criteria?: {
+                        overall?: number;
+                        convenience?: number;
+                        timeliness?: number;
+                        staff_attitude?: number;
+                        time_vs_rule?: number;
+                        contact_count?: number;
+                        publicity?: number;
+                    };
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string | null;
+                        satisfied: boolean;
+                        criteria: {
+                            [key: string]: number;
+                        };
+                        comment: string | null;
+                        /** Format: date-time */
+                        ratedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submitOnlineDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Mã tham chiếu người nộp giữ lại để tra cứu; mã hồ sơ được cấp khi tiếp nhận
+                         */
+                        reference: string;
+                        status: number;
+                        statusLabel: string;
+                        procedureName: string;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description Hạn cơ quan tiếp nhận hoặc phản hồi (8 giờ làm việc) */
+                        receiveDueAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listPublishedFeedback: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo mã, tiêu đề (không phân biệt dấu) */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            content: string;
+                            agencyName: string | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            answer: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submitFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description regulation: về quy định hành chính · procedure: về thủ tục, hồ sơ · officer: về hành vi của cán bộ
+                     * @enum {string}
+                     */
+                    kind: "regulation" | "procedure" | "officer";
+                    /** @description Mã hồ sơ liên quan, nếu có */
+                    dossierCode?: string;
+                    /**
+                     * Format: uuid
+                     * @description Thủ tục liên quan, nếu có
+                     */
+                    procedureId?: string;
+                    /**
+                     * Format: uuid
+                     * @description Cơ quan phải xử lý; bỏ trống thì theo hồ sơ/thủ tục, hoặc Trung tâm Phục vụ hành chính công
+                     */
+                    agencyId?: string;
+                    sender: {
+                        name: string;
+                        /** @description Số điện thoại của người gửi */
+                        phone: string;
+                        /** Format: email */
+                        email?: string;
+                        address?: string;
+                    };
+                    title: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Mã để theo dõi phản ánh, kiến nghị */
+                        code: string;
+                        /** @enum {string} */
+                        state: "received" | "refused" | "more_info" | "resolved" | "published";
+                        /** Format: date-time */
+                        submittedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getFeedbackPublic: {
+        parameters: {
+            query: {
+                /** @description Mã phản ánh, kiến nghị (PAKN-YYMMDD-XXXX) */
+                code: string;
+                /** @description Số điện thoại của người gửi */
+                phone: string;
+            };
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "regulation" | "procedure" | "officer";
+                        title: string;
+                        content: string;
+                        /** @enum {string} */
+                        state: "received" | "refused" | "more_info" | "resolved" | "published";
+                        stateLabel: string;
+                        agencyName: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description Trả lời, lý do từ chối, hoặc thông tin cần bổ sung */
+                        response: string | null;
+                        respondedAt: string | null;
+                        satisfied: boolean | null;
+                        /** @description Người gửi có thể cho biết hài lòng với trả lời */
+                        canRate: boolean;
+                        /** @description Cơ quan đang chờ người gửi bổ sung thông tin */
+                        canSupply: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    supplyFeedbackInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã phản ánh, kiến nghị (PAKN-YYMMDD-XXXX) */
+                    code: string;
+                    /** @description Số điện thoại của người gửi */
+                    phone: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "regulation" | "procedure" | "officer";
+                        title: string;
+                        content: string;
+                        /** @enum {string} */
+                        state: "received" | "refused" | "more_info" | "resolved" | "published";
+                        stateLabel: string;
+                        agencyName: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description Trả lời, lý do từ chối, hoặc thông tin cần bổ sung */
+                        response: string | null;
+                        respondedAt: string | null;
+                        satisfied: boolean | null;
+                        /** @description Người gửi có thể cho biết hài lòng với trả lời */
+                        canRate: boolean;
+                        /** @description Cơ quan đang chờ người gửi bổ sung thông tin */
+                        canSupply: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    rateFeedbackAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã tỉnh, thành phố (ví dụ an-giang) */
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã phản ánh, kiến nghị (PAKN-YYMMDD-XXXX) */
+                    code: string;
+                    /** @description Số điện thoại của người gửi */
+                    phone: string;
+                    satisfied: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "regulation" | "procedure" | "officer";
+                        title: string;
+                        content: string;
+                        /** @enum {string} */
+                        state: "received" | "refused" | "more_info" | "resolved" | "published";
+                        stateLabel: string;
+                        agencyName: string | null;
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description Trả lời, lý do từ chối, hoặc thông tin cần bổ sung */
+                        response: string | null;
+                        respondedAt: string | null;
+                        satisfied: boolean | null;
+                        /** @description Người gửi có thể cho biết hài lòng với trả lời */
+                        canRate: boolean;
+                        /** @description Cơ quan đang chờ người gửi bổ sung thông tin */
+                        canSupply: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                state?: "received" | "refused" | "more_info" | "resolved" | "published";
+                /** @description true: chỉ những phản ánh đã quá hạn giải quyết hoặc công khai */
+                overdue?: "true" | "false";
+                /** @description Tìm theo mã, tiêu đề, người gửi (không phân biệt dấu) */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            senderName: string;
+                            agencyName: string | null;
+                            /** @enum {string} */
+                            state: "received" | "refused" | "more_info" | "resolved" | "published";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description Việc đang chờ và hạn của nó */
+                            pending: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        /** @enum {string} */
+                        kind: "regulation" | "procedure" | "officer";
+                        title: string;
+                        senderName: string;
+                        agencyName: string | null;
+                        /** @enum {string} */
+                        state: "received" | "refused" | "more_info" | "resolved" | "published";
+                        /** Format: date-time */
+                        submittedAt: string;
+                        /** @description Việc đang chờ và hạn của nó */
+                        pending: {
+                            /** @enum {string} */
+                            action: "refuse" | "request_info" | "resolve" | "publish";
+                            /** Format: date-time */
+                            dueAt: string;
+                            overdue: boolean;
+                        } | null;
+                        senderPhone: string;
+                        senderEmail: string | null;
+                        senderAddress: string | null;
+                        content: string;
+                        dossierCode: string | null;
+                        procedureName: string | null;
+                        agencyId: string | null;
+                        response: string | null;
+                        handledByName: string | null;
+                        satisfied: boolean | null;
+                        /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                        deadlines: {
+                            /** @enum {string} */
+                            action: "refuse" | "request_info" | "resolve" | "publish";
+                            dueAt: string | null;
+                            doneAt: string | null;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description Những việc người xem được làm lúc này */
+                        actions: ("refuse" | "request_info" | "resolve" | "publish")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    refuseFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            senderName: string;
+                            agencyName: string | null;
+                            /** @enum {string} */
+                            state: "received" | "refused" | "more_info" | "resolved" | "published";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description Việc đang chờ và hạn của nó */
+                            pending: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            senderPhone: string;
+                            senderEmail: string | null;
+                            senderAddress: string | null;
+                            content: string;
+                            dossierCode: string | null;
+                            procedureName: string | null;
+                            agencyId: string | null;
+                            response: string | null;
+                            handledByName: string | null;
+                            satisfied: boolean | null;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            deadlines: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                dueAt: string | null;
+                                doneAt: string | null;
+                                onTime: boolean | null;
+                            }[];
+                            /** @description Những việc người xem được làm lúc này */
+                            actions: ("refuse" | "request_info" | "resolve" | "publish")[];
+                        };
+                        /** @enum {string} */
+                        action: "refuse" | "request_info" | "resolve" | "publish";
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @description Việc được làm trong hạn */
+                        onTime: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    requestFeedbackInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            senderName: string;
+                            agencyName: string | null;
+                            /** @enum {string} */
+                            state: "received" | "refused" | "more_info" | "resolved" | "published";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description Việc đang chờ và hạn của nó */
+                            pending: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            senderPhone: string;
+                            senderEmail: string | null;
+                            senderAddress: string | null;
+                            content: string;
+                            dossierCode: string | null;
+                            procedureName: string | null;
+                            agencyId: string | null;
+                            response: string | null;
+                            handledByName: string | null;
+                            satisfied: boolean | null;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            deadlines: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                dueAt: string | null;
+                                doneAt: string | null;
+                                onTime: boolean | null;
+                            }[];
+                            /** @description Những việc người xem được làm lúc này */
+                            actions: ("refuse" | "request_info" | "resolve" | "publish")[];
+                        };
+                        /** @enum {string} */
+                        action: "refuse" | "request_info" | "resolve" | "publish";
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @description Việc được làm trong hạn */
+                        onTime: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    resolveFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            senderName: string;
+                            agencyName: string | null;
+                            /** @enum {string} */
+                            state: "received" | "refused" | "more_info" | "resolved" | "published";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description Việc đang chờ và hạn của nó */
+                            pending: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            senderPhone: string;
+                            senderEmail: string | null;
+                            senderAddress: string | null;
+                            content: string;
+                            dossierCode: string | null;
+                            procedureName: string | null;
+                            agencyId: string | null;
+                            response: string | null;
+                            handledByName: string | null;
+                            satisfied: boolean | null;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            deadlines: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                dueAt: string | null;
+                                doneAt: string | null;
+                                onTime: boolean | null;
+                            }[];
+                            /** @description Những việc người xem được làm lúc này */
+                            actions: ("refuse" | "request_info" | "resolve" | "publish")[];
+                        };
+                        /** @enum {string} */
+                        action: "refuse" | "request_info" | "resolve" | "publish";
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @description Việc được làm trong hạn */
+                        onTime: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    publishFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feedback: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "procedure" | "officer";
+                            title: string;
+                            senderName: string;
+                            agencyName: string | null;
+                            /** @enum {string} */
+                            state: "received" | "refused" | "more_info" | "resolved" | "published";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description Việc đang chờ và hạn của nó */
+                            pending: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                            } | null;
+                            senderPhone: string;
+                            senderEmail: string | null;
+                            senderAddress: string | null;
+                            content: string;
+                            dossierCode: string | null;
+                            procedureName: string | null;
+                            agencyId: string | null;
+                            response: string | null;
+                            handledByName: string | null;
+                            satisfied: boolean | null;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            deadlines: {
+                                /** @enum {string} */
+                                action: "refuse" | "request_info" | "resolve" | "publish";
+                                dueAt: string | null;
+                                doneAt: string | null;
+                                onTime: boolean | null;
+                            }[];
+                            /** @description Những việc người xem được làm lúc này */
+                            actions: ("refuse" | "request_info" | "resolve" | "publish")[];
+                        };
+                        /** @enum {string} */
+                        action: "refuse" | "request_info" | "resolve" | "publish";
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @description Việc được làm trong hạn */
+                        onTime: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getDossierStats: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định ngày đầu tháng này */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Nhóm theo: cơ quan giải quyết, thủ tục, cấp thực hiện, nơi tiếp nhận */
+                groupBy?: "agency" | "procedure" | "level" | "location";
+                /** @description Chỉ hồ sơ do cơ quan này giải quyết */
+                agencyId?: string;
+                /** @description Chỉ hồ sơ tiếp nhận tại điểm này (điểm của Trung tâm hoặc bộ phận một cửa cấp xã) */
+                locationId?: string;
+                /** @description Chỉ hồ sơ của thủ tục này */
+                procedureId?: string;
+                /** @description Cấp thực hiện: tỉnh hoặc xã */
+                level?: "province" | "commune";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        groupBy: "agency" | "procedure" | "level" | "location";
+                        rows: {
+                            /** @description Hồ sơ tiếp nhận trong kỳ (NgayTiepNhan trong kỳ) */
+                            received: {
+                                total: number;
+                                /** @description Kênh 1: trực tiếp */
+                                inPerson: number;
+                                /** @description Kênh 2: trực tuyến */
+                                online: number;
+                                /** @description Kênh 3: bưu chính công ích */
+                                postal: number;
+                            };
+                            /** @description Hồ sơ kết thúc xử lý trong kỳ (NgayKetThucXuLy trong kỳ) */
+                            resolved: {
+                                total: number;
+                                early: number;
+                                onTime: number;
+                                late: number;
+                                /** @description (Trước hạn + đúng hạn) ÷ đã giải quyết */
+                                onTimeRate: number | null;
+                            };
+                            /** @description Hồ sơ còn đang giải quyết vào cuối kỳ, so với ngày hẹn trả (trừ thời gian chờ bổ sung) */
+                            pending: {
+                                total: number;
+                                inTime: number;
+                                overdue: number;
+                            };
+                            /** @description Hồ sơ trực tuyến ÷ hồ sơ tiếp nhận */
+                            onlineShare: number | null;
+                            /** @description Hồ sơ có mọi thành phần được số hóa và, khi thủ tục có kết quả giấy và đã có kết quả, có kết quả điện tử */
+                            digitized: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            digitizedShare: number | null;
+                            /** @description Hồ sơ có thành phần dùng lại kết quả số hóa hoặc lấy từ kho dữ liệu của công dân */
+                            reused: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            reuseShare: number | null;
+                            /** @description Phản ánh, kiến nghị: từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc */
+                            feedback: {
+                                /** @description Phản ánh, kiến nghị gửi trong kỳ */
+                                total: number;
+                                handled: number;
+                                handledOnTime: number;
+                                /** @description Chưa xử lý và đã quá 15 ngày làm việc */
+                                overdueOpen: number;
+                                /** @description Xử lý đúng hạn ÷ (đã xử lý + quá hạn chưa xử lý) */
+                                onTimeRate: number | null;
+                            };
+                            /** @description Mức độ hài lòng của người dân, doanh nghiệp */
+                            satisfaction: {
+                                /** @description Lượt đánh giá trong kỳ */
+                                rated: number;
+                                satisfied: number;
+                                /** @description Hài lòng ÷ đã đánh giá */
+                                rate: number | null;
+                                criteria: {
+                                    criterion: string;
+                                    /** @description Điểm trung bình 1–5, làm tròn 2 chữ số thập phân */
+                                    average: number;
+                                    count: number;
+                                }[];
+                            };
+                            /** @description Mã của nhóm (cơ quan, thủ tục, cấp, nơi tiếp nhận); null = chưa xác định */
+                            key: string | null;
+                            label: string;
+                        }[];
+                        total: {
+                            /** @description Hồ sơ tiếp nhận trong kỳ (NgayTiepNhan trong kỳ) */
+                            received: {
+                                total: number;
+                                /** @description Kênh 1: trực tiếp */
+                                inPerson: number;
+                                /** @description Kênh 2: trực tuyến */
+                                online: number;
+                                /** @description Kênh 3: bưu chính công ích */
+                                postal: number;
+                            };
+                            /** @description Hồ sơ kết thúc xử lý trong kỳ (NgayKetThucXuLy trong kỳ) */
+                            resolved: {
+                                total: number;
+                                early: number;
+                                onTime: number;
+                                late: number;
+                                /** @description (Trước hạn + đúng hạn) ÷ đã giải quyết */
+                                onTimeRate: number | null;
+                            };
+                            /** @description Hồ sơ còn đang giải quyết vào cuối kỳ, so với ngày hẹn trả (trừ thời gian chờ bổ sung) */
+                            pending: {
+                                total: number;
+                                inTime: number;
+                                overdue: number;
+                            };
+                            /** @description Hồ sơ trực tuyến ÷ hồ sơ tiếp nhận */
+                            onlineShare: number | null;
+                            /** @description Hồ sơ có mọi thành phần được số hóa và, khi thủ tục có kết quả giấy và đã có kết quả, có kết quả điện tử */
+                            digitized: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            digitizedShare: number | null;
+                            /** @description Hồ sơ có thành phần dùng lại kết quả số hóa hoặc lấy từ kho dữ liệu của công dân */
+                            reused: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            reuseShare: number | null;
+                            /** @description Phản ánh, kiến nghị: từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc */
+                            feedback: {
+                                /** @description Phản ánh, kiến nghị gửi trong kỳ */
+                                total: number;
+                                handled: number;
+                                handledOnTime: number;
+                                /** @description Chưa xử lý và đã quá 15 ngày làm việc */
+                                overdueOpen: number;
+                                /** @description Xử lý đúng hạn ÷ (đã xử lý + quá hạn chưa xử lý) */
+                                onTimeRate: number | null;
+                            };
+                            /** @description Mức độ hài lòng của người dân, doanh nghiệp */
+                            satisfaction: {
+                                /** @description Lượt đánh giá trong kỳ */
+                                rated: number;
+                                satisfied: number;
+                                /** @description Hài lòng ÷ đã đánh giá */
+                                rate: number | null;
+                                criteria: {
+                                    criterion: string;
+                                    /** @description Điểm trung bình 1–5, làm tròn 2 chữ số thập phân */
+                                    average: number;
+                                    count: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportDossierStats: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định ngày đầu tháng này */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Nhóm theo: cơ quan giải quyết, thủ tục, cấp thực hiện, nơi tiếp nhận */
+                groupBy?: "agency" | "procedure" | "level" | "location";
+                /** @description Chỉ hồ sơ do cơ quan này giải quyết */
+                agencyId?: string;
+                /** @description Chỉ hồ sơ tiếp nhận tại điểm này (điểm của Trung tâm hoặc bộ phận một cửa cấp xã) */
+                locationId?: string;
+                /** @description Chỉ hồ sơ của thủ tục này */
+                procedureId?: string;
+                /** @description Cấp thực hiện: tỉnh hoặc xã */
+                level?: "province" | "commune";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportDossiersNational: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Hồ sơ thay đổi từ lần đồng bộ trước (hoặc chưa đồng bộ lần nào)
+                     * @enum {string}
+                     */
+                    mode: "changed";
+                } | {
+                    /**
+                     * @description Hồ sơ tiếp nhận trong kỳ
+                     * @enum {string}
+                     */
+                    mode: "period";
+                    from: string;
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Tệp JSON; tiêu đề x-dossier-count: số hồ sơ, x-more-remaining: còn hồ sơ chờ đồng bộ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listDossierPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        dossierId: string;
+                        /** @description Phí, lệ phí phải nộp (đồng) */
+                        feesDue: number;
+                        /** @description Đã nộp (đồng) */
+                        feesPaid: number;
+                        /** @description Còn phải nộp (đồng) */
+                        outstanding: number;
+                        /** @description DuocThanhToanTrucTuyen: 0 không, 1 qua Cổng DVCQG, 2 qua cổng của tỉnh */
+                        paidOnline: number;
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            /**
+                             * @description cash: tiền mặt tại quầy; national_platform: Nền tảng thanh toán của Cổng DVCQG; provincial_gateway: cổng thanh toán của tỉnh
+                             * @enum {string}
+                             */
+                            channel: "cash" | "national_platform" | "provincial_gateway";
+                            /** @enum {string} */
+                            state: "pending" | "paid" | "failed" | "cancelled";
+                            /** @description Mã giao dịch với bên thanh toán */
+                            providerRef: string | null;
+                            paidAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    recordDossierPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Phí (fee) hoặc lệ phí (charge)
+                     * @enum {string}
+                     */
+                    kind: "fee" | "charge";
+                    /** @description Tên khoản thu, ví dụ "Lệ phí đăng ký hộ kinh doanh" */
+                    name: string;
+                    /** @description Số tiền nộp bằng tiền mặt, đồng */
+                    amount: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amount: number;
+                            /**
+                             * @description cash: tiền mặt tại quầy; national_platform: Nền tảng thanh toán của Cổng DVCQG; provincial_gateway: cổng thanh toán của tỉnh
+                             * @enum {string}
+                             */
+                            channel: "cash" | "national_platform" | "provincial_gateway";
+                            /** @enum {string} */
+                            state: "pending" | "paid" | "failed" | "cancelled";
+                            /** @description Mã giao dịch với bên thanh toán */
+                            providerRef: string | null;
+                            paidAt: string | null;
+                            createdAt: string;
+                        };
+                        fees: {
+                            /** Format: uuid */
+                            dossierId: string;
+                            /** @description Phí, lệ phí phải nộp (đồng) */
+                            feesDue: number;
+                            /** @description Đã nộp (đồng) */
+                            feesPaid: number;
+                            /** @description Còn phải nộp (đồng) */
+                            outstanding: number;
+                            /** @description DuocThanhToanTrucTuyen: 0 không, 1 qua Cổng DVCQG, 2 qua cổng của tỉnh */
+                            paidOnline: number;
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                amount: number;
+                                /**
+                                 * @description cash: tiền mặt tại quầy; national_platform: Nền tảng thanh toán của Cổng DVCQG; provincial_gateway: cổng thanh toán của tỉnh
+                                 * @enum {string}
+                                 */
+                                channel: "cash" | "national_platform" | "provincial_gateway";
+                                /** @enum {string} */
+                                state: "pending" | "paid" | "failed" | "cancelled";
+                                /** @description Mã giao dịch với bên thanh toán */
+                                providerRef: string | null;
+                                paidAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    startOnlinePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã hồ sơ trên giấy tiếp nhận */
+                    code: string;
+                    /** @description Số điện thoại hoặc số CCCD/mã số thuế của người nộp */
+                    contact: string;
+                    /**
+                     * @default national_platform
+                     * @enum {string}
+                     */
+                    channel?: "national_platform" | "provincial_gateway";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Mã thanh toán gửi cho bên thanh toán */
+                        reference: string;
+                        amount: number;
+                        /** @enum {string} */
+                        channel: "national_platform" | "provincial_gateway";
+                        /** @enum {string} */
+                        state: "pending" | "paid" | "failed" | "cancelled";
+                        /** @description Trang thanh toán của bên thanh toán (bản thử nghiệm: địa chỉ nội bộ) */
+                        paymentUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    confirmOnlinePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: "national_platform" | "provincial_gateway";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Mã thanh toán do hệ thống cấp khi bắt đầu */
+                    reference: string;
+                    /** @description Mã giao dịch của bên thanh toán */
+                    transactionId: string;
+                    amount: number;
+                    /** @enum {string} */
+                    status: "paid" | "failed";
+                    /** @description HMAC-SHA256 (hex) trên "v1|reference|transactionId|amount|status" với khóa bí mật của kênh */
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reference: string;
+                        /** @enum {string} */
+                        state: "pending" | "paid" | "failed" | "cancelled";
+                        dossierCode: string | null;
+                        feesPaid: number;
+                        outstanding: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,7 +49,12 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
   const { pathname, state } = useLocation();
   const counts = useInboxCounts();
   // A signing page opened from the home page or an address shows where it sits in the menu.
-  const [open, setOpen] = useState<string[]>(() => (pathname.startsWith(SIGNING_PATH) ? [...OPEN_AT_START, SIGNING_KEY] : OPEN_AT_START));
+  // So does a dossier page opened by an address (a QR code, a notification, a link).
+  const [open, setOpen] = useState<string[]>(() => [
+    ...OPEN_AT_START,
+    ...(pathname.startsWith(SIGNING_PATH) ? [SIGNING_KEY] : []),
+    ...(DOSSIER_SUBPAGE_PATHS.some((p) => pathname.startsWith(p)) ? ['dossiers'] : []),
+  ]);
   const inboxOpen = open.includes(INBOX.key);
   const mine = counts.data?.mine ?? 0;
 

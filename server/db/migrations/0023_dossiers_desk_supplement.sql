@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_desk_supplement_idx" ON "dossiers" USING btree ("tenant_id","receiving_agency_id") WHERE status = 5;
