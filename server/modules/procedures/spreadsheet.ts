@@ -65,7 +65,18 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const csvField = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A cell that starts like a formula (=, +, -, @ — and "- Bước 1…" is common in published procedures) gets a
+ * leading apostrophe, so that a spreadsheet shows it as text and runs nothing (CSV injection); `unguardCsv`
+ * takes it off again on import, so an export imports back unchanged.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const guardCsv = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+export const unguardCsv = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
+const csvField = (raw: string) => {
+  const s = guardCsv(raw);
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /** Rows of cells by column, from the header row (matched by title, accent-insensitive; order is free). */
 function byHeader(table: { row: number; values: string[] }[]): SheetRow[] {
@@ -114,7 +125,7 @@ export async function readImportFile(bytes: Buffer, fileName: string): Promise<S
   if (bytes.includes(0)) throw new DomainError('FILE_TYPE_NOT_ALLOWED', `Tệp "${fileName}" không phải Excel .xlsx hay CSV (UTF-8)`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\uFFFD')) throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'Tệp CSV phải lưu bằng bảng mã UTF-8');
-  return byHeader(parseCsv(text).map((values, i) => ({ row: i + 1, values })));
+  return byHeader(parseCsv(text).map((values, i) => ({ row: i + 1, values: values.map(unguardCsv) })));
 }
 
 function styledSheet(book: ExcelJS.Workbook) {
