@@ -76,7 +76,7 @@ export async function generateDossiers(database: Database, count: number, log: (
           (${arr(locations.map((c) => c.id))})[i % ${L} + 1]::uuid as location
         from (
           select i, pool, open, case when pool then ${procs.indexOf(stcProc) + 1} else i % ${P} + 1 end as pi,
-            '${yesterday}'::date - case when pool or open then i % 20 else 20 + (i * 7919) % 1075 end as rday
+            '${yesterday}'::date - case when pool or open then i % 20 else 20 + ((i::bigint * 7919) % 1075)::int end as rday
           from (select i, i < ${poolSize} as pool, i >= ${poolSize} and i % 30 = 1 as open from generate_series(${start}, ${end}) as i) s
         ) s
       ),

@@ -17,6 +17,7 @@ import { dossierSettings } from './settings.js';
 import { DOSSIER_STATUS_LABELS, assertVersion } from './state-machine.js';
 import type { DossierStatus } from './tables.js';
 import { receiveDueAt } from './timing.js';
+import { mailApplicant } from './applicant-mail.js';
 
 /**
  * A dossier submitted online. Attachments were stored beforehand (the public route uploads them) and are
@@ -68,6 +69,7 @@ export async function submitOnlineDossier(ctx: AnonymousContext, tenantCode: str
     await repo.insertDossier(tx, row, prepared.components.map((c) => ({ ...c, dossierId: id })));
     await appendDossierEvent(tx, id, { kind: 'submitted', at: now, actorName: a.name, toStatus: 1, dueAt, note: input.note ?? null });
     await recordAudit(tx, { tenantId: tenant.id, actorName: a.name, action: 'dossier.submit_online', entityType: 'dossier', entityId: id, summary: `Nộp hồ sơ trực tuyến: ${procedure.name} — ${a.name}`, ip: ctx.ip ?? null, first: true });
+    await mailApplicant(tx, { ...row, applicantEmail: row.applicantEmail }, { kind: 'submitted', reference: id, receiveDueAt: dueAt }, options.mail);
     return { ...toDossierSummary({ ...row, receivedAt: null, clockStartAt: null, appointmentAt: null }, now), submittedAt: now.toISOString(), procedureName: procedure.name };
   });
 }
@@ -120,6 +122,7 @@ export async function acceptOnlineDossier(ctx: ServiceContext, id: string, input
       after: { code: receipt.code, status, appointmentAt: receipt.appointmentAt.toISOString() },
       ip: ctx.ip ?? null,
     });
+    await mailApplicant(tx, { ...dossier, code: receipt.code }, { kind: 'received', appointmentAt: receipt.appointmentAt }, options.mail);
     return {
       outcome: 'received' as const,
       dossier: toDossierSummary({ ...dossier, code: receipt.code, status, receivedAt: now, clockStartAt: receipt.clockStartAt, appointmentAt: receipt.appointmentAt }, now),
@@ -155,6 +158,7 @@ export async function refuseOnlineDossier(ctx: ServiceContext, id: string, input
     );
     await appendDossierEvent(tx, id, { kind: 'refused', at: now, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, fromStatus: 1, toStatus: 3, agencyId: desk.id, note: reason, data: { slipId: slip.id } });
     await recordAudit(tx, { tenantId: ctx.actor.tenantId, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, action: 'dossier.refuse_online', entityType: 'dossier', entityId: id, summary: `Từ chối tiếp nhận hồ sơ trực tuyến: ${reason}`, before: { status: 1 }, after: { status: 3 }, ip: ctx.ip ?? null });
+    await mailApplicant(tx, dossier, { kind: 'refused', reasons: input.reasons }, options.mail);
     return { outcome: 'refusal' as const, dossier: toDossierSummary({ ...dossier, status: 3 }, now), slip };
   });
 }

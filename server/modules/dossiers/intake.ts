@@ -19,6 +19,8 @@ import { type DossierSettings, dossierSettings } from './settings.js';
 import { enterStep, nextStep, stepDueAt, stepOutcome } from './steps.js';
 import type { DossierStatus, IntakeSlipKind, SlipApplicant } from './tables.js';
 import { appointmentAt, clockStartAt, formVersionAt } from './timing.js';
+import type { MailSettings } from '../../platform/notify/index.js';
+import { mailApplicant } from './applicant-mail.js';
 
 export const COMMUNE_AGENCY_TYPES: readonly string[] = ['commune_committee', 'ward_committee', 'special_zone_committee'];
 /** Decree 118/2025: any location of the Center and any commune's desk may receive any dossier of the province. */
@@ -28,6 +30,8 @@ export interface IntakeOptions {
   now?: Date;
   settings?: DossierSettings;
   codeFormat?: DossierCodeFormat;
+  /** e-mail to the applicant when they gave an address (SMTP configured) */
+  mail?: MailSettings;
 }
 
 /** The desk the actor receives at: their own agency, which must be a Center location or a commune. */
@@ -301,6 +305,7 @@ export async function receiveDossier(ctx: ServiceContext, input: ReceiveDossierR
       ip: ctx.ip ?? null,
       first: true,
     });
+    await mailApplicant(tx, { id, tenantId: ctx.actor.tenantId, code: receipt.code, procedureName: procedure.name, applicantName: a.name, applicantEmail: a.email ?? null }, { kind: 'received', appointmentAt: receipt.appointmentAt }, options.mail);
     return {
       outcome: 'received' as const,
       dossier: toDossierSummary({ id, code: receipt.code, status, receivedAt: now, clockStartAt: receipt.clockStartAt, appointmentAt: receipt.appointmentAt, receiveDueAt: null, feesDue: sumFees(procedure), formVersion: receipt.formVersion }, now),

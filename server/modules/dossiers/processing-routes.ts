@@ -61,7 +61,7 @@ export function processingRoutes(app: FastifyInstance, deps: { db: Db; store: Bl
   });
   r.post('/api/dossiers/:id/extension', {
     schema: { operationId: 'extendDossier', summary: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (một lần, trước khi hết hạn)', ...act, body: ExtensionRequest },
-    handler: (req) => processing.extendDossier(ctxOf(db, req), req.params.id, req.body),
+    handler: (req) => processing.extendDossier(ctxOf(db, req), req.params.id, req.body, new Date(), mail),
   });
   r.post('/api/dossiers/:id/stop', {
     schema: { operationId: 'stopDossier', summary: 'Thông báo dừng giải quyết hồ sơ (lãnh đạo cơ quan giải quyết)', ...act, body: ReasonRequest },

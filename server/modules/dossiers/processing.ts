@@ -27,6 +27,7 @@ import { agencyForStep, enterStep, nextStep, stepOutcome } from './steps.js';
 import { toDossierSummary } from './queues.js';
 import type { DossierStatus } from './tables.js';
 import { dossierOutcome } from './timing.js';
+import { mailApplicant } from './applicant-mail.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -113,6 +114,7 @@ export async function advanceDossierStep(ctx: ServiceContext, id: string, input:
     if (next) await enterStep(tx, d, next, { assigneeId: assignee?.id ?? null, actor: actorOf(ctx), at: now, calendar, finished, note: input.note ?? null, set: { status: to, ...end } });
     else await repo.updateDossier(tx, ctx.actor.tenantId, id, { status: to, ...end, ...noReturnStep }, now);
     if (processed) {
+      await mailApplicant(tx, d, { kind: 'processed' }, mail);
       await appendDossierEvent(tx, id, { kind: 'processed', at: now, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, fromStatus: d.status, toStatus: 9, outcome: end.outcome ?? null, note: input.note ?? null });
     }
     await audit(ctx, tx, {
@@ -168,6 +170,7 @@ export async function requestSupplement(ctx: ServiceContext, id: string, input: 
     await repo.updateDossier(tx, ctx.actor.tenantId, id, { status: 5, pausedSince: now, supplementCount: d.supplementCount + 1 }, now);
     await appendDossierEvent(tx, id, { kind: 'supplement_requested', at: now, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, fromStatus: d.status, toStatus: 5, step: d.currentStep, note: input.reason, data: { items: input.items, count: d.supplementCount + 1 } });
     await audit(ctx, tx, { action: 'dossier.supplement_requested', entityType: 'dossier', entityId: id, summary: `Hồ sơ ${d.code ?? ''}: yêu cầu bổ sung lần ${d.supplementCount + 1} – ${input.reason}`, before: { status: d.status }, after: { status: 5, items: input.items } });
+    await mailApplicant(tx, d, { kind: 'supplement', reason: input.reason, items: input.items }, mail);
     if (d.receivingAgencyId) {
       const desk = await repo.findAgencyPeople(tx, ctx.actor.tenantId, d.receivingAgencyId, RECEIVING_ROLES);
       await notify(tx, { tenantId: ctx.actor.tenantId, userIds: desk, kind: 'dossier.supplement_requested', title: `Hồ sơ ${d.code ?? ''} cần bổ sung`, body: `${d.applicantName} (${d.applicantPhone}): ${input.items.join('; ')}. Lý do: ${input.reason}`, link: link(id), entityType: 'dossier', entityId: id, dedupeKey: `dossier.supplement:${id}:${d.supplementCount + 1}` }, mail);
@@ -209,7 +212,7 @@ export async function completeSupplement(ctx: ServiceContext, id: string, input:
  * the handling agency or the current assignee. The appointment moves; the original stays, and the outcome
  * is still measured against it (the 766 index counts such a dossier as late, domain file §2.5).
  */
-export async function extendDossier(ctx: ServiceContext, id: string, input: In<typeof ExtensionRequest>, now: Date = new Date()) {
+export async function extendDossier(ctx: ServiceContext, id: string, input: In<typeof ExtensionRequest>, now: Date = new Date(), mail: MailSettings = NO_EMAIL) {
   requirePermission(ctx.actor, 'dossier.process');
   await ctx.db.transaction(async (tx) => {
     const { d, parties } = await lockForChange(ctx, tx, id);
@@ -225,6 +228,7 @@ export async function extendDossier(ctx: ServiceContext, id: string, input: In<t
     await repo.insertExtension(tx, { id: newId(), dossierId: id, issuedAt: now, issuedBy: ctx.actor.userId, reason: input.reason, faultAgencyId: fault.id, previousAppointmentAt: d.appointmentAt, newAppointmentAt: newAppointment });
     await repo.updateDossier(tx, ctx.actor.tenantId, id, { appointmentAt: newAppointment, originalAppointmentAt: d.originalAppointmentAt ?? d.appointmentAt, extensionCount: d.extensionCount + 1, faultAgencyId: fault.id }, now);
     await appendDossierEvent(tx, id, { kind: 'extended', at: now, actorId: ctx.actor.userId, actorName: ctx.actor.fullName, step: d.currentStep, agencyId: fault.id, note: input.reason, data: { previousAppointmentAt: d.appointmentAt.toISOString(), newAppointmentAt: newAppointment.toISOString(), faultAgencyId: fault.id, faultAgencyName: fault.name } });
+    await mailApplicant(tx, d, { kind: 'extended', reason: input.reason, appointmentAt: newAppointment }, mail);
     await audit(ctx, tx, { action: 'dossier.extended', entityType: 'dossier', entityId: id, summary: `Hồ sơ ${d.code ?? ''}: xin lỗi và hẹn lại, lỗi tại ${fault.name} – ${input.reason}`, before: { appointmentAt: d.appointmentAt.toISOString() }, after: { appointmentAt: newAppointment.toISOString(), faultAgencyId: fault.id } });
   });
   return getDossier(ctx, id, now);

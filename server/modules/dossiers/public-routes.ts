@@ -84,7 +84,7 @@ export function dossierPublicRoutes(app: FastifyInstance, deps: { db: Db; store:
     handler: async (req, reply) => {
       if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Gửi hồ sơ dạng multipart/form-data');
       const parts = req.parts({ limits: { files: ONLINE_UPLOAD_LIMITS.maxFiles, fileSize: ONLINE_UPLOAD_LIMITS.maxBytes + 1, fields: 5, parts: ONLINE_UPLOAD_LIMITS.maxFiles + 5 } });
-      return reply.code(201).send(await submitOnline(anon(req.ip), deps.store, req.params.tenantCode, parts));
+      return reply.code(201).send(await submitOnline(anon(req.ip), deps.store, req.params.tenantCode, parts, deps.mail));
     },
   });
 

@@ -8,6 +8,7 @@ import { SubmitOnlineDossierRequest } from './intake-schemas.js';
 import { publicAgencies, tenantByCode } from './public-repo.js';
 import { CITIZEN_UPLOAD_KINDS, discardSpooled, keepSpooled, spoolUpload, type SpooledUpload } from './public-upload.js';
 import { DOSSIER_STATUS_LABELS } from './state-machine.js';
+import type { MailSettings } from '../../platform/notify/index.js';
 
 /** What the citizen sends besides the files: DA's online request without the components (they are the files). */
 export const OnlineSubmissionData = SubmitOnlineDossierRequest.omit({ components: true });
@@ -64,7 +65,7 @@ function parseData(text: string) {
  * when an officer receives it). The citizen keeps the dossier id as the reference — a UUIDv7 whose 74 random
  * bits cannot be guessed — and follows it with the lookup.
  */
-export async function submitOnline(ctx: AnonymousContext, store: BlobStore, tenantCode: string, parts: AsyncIterable<Multipart>) {
+export async function submitOnline(ctx: AnonymousContext, store: BlobStore, tenantCode: string, parts: AsyncIterable<Multipart>, mail?: MailSettings) {
   const tenant = await tenantByCode(ctx.db, tenantCode);
   if (!tenant) throw new DomainError('NOT_FOUND', 'Không tìm thấy tỉnh, thành phố này');
   const uploads: { componentId: string; upload: SpooledUpload }[] = [];
@@ -80,7 +81,7 @@ export async function submitOnline(ctx: AnonymousContext, store: BlobStore, tena
       const components = [];
       for (const u of uploads) components.push({ procedureComponentId: u.componentId, fileId: await keepSpooled(tx, store, tenant.id, u.upload), digitized: true, fromCitizenStore: false });
       // nobody verified this applicant's identity online: the flag stays false whatever was sent
-      const result = await submitOnlineDossier({ db: tx, ip: ctx.ip }, tenantCode, { ...data, applicant: { ...data.applicant, verified: false }, components });
+      const result = await submitOnlineDossier({ db: tx, ip: ctx.ip }, tenantCode, { ...data, applicant: { ...data.applicant, verified: false }, components }, mail ? { mail } : {});
       return {
         reference: result.id,
         status: result.status,
