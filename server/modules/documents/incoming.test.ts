@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, sampleDocx, samplePdf } from '../../../test/helpers/fixtures.js';
@@ -44,7 +44,7 @@ describe('registering an incoming document', () => {
       files: [{ id: fileId, role: 'main', mime: 'application/pdf' }],
     });
     expect(doc.events).toEqual([expect.objectContaining({ kind: 'registered', actorName: 'Nguyễn Thị Văn Thư', note: 'Vào sổ "Sổ văn bản đến", số đến 1' })]);
-    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, doc.id));
+    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, doc.id)).orderBy(asc(auditEntries.seq));
     expect(trail.map((e) => e.action)).toEqual(['document.registered']);
 
     const second = await register(clerk, { ...base, numberNotation: 'Số: 45 / UBND-VX', senderName: 'UBND xã An Phú', issuedDate: '2026-02-12' });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { multipart, sampleDocx, samplePdf } from '../../../test/helpers/fixtures.js';
@@ -105,7 +105,7 @@ describe('an outgoing document from draft to the recipients', () => {
       ['external', 'queued'],
     ]);
     expect(doc.events.map((e) => e.kind)).toEqual(['drafted', 'submitted', 'returned', 'version', 'submitted', 'comment', 'submitted', 'approved', 'signed', 'issued']);
-    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, d.id));
+    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, d.id)).orderBy(asc(auditEntries.seq));
     expect(trail.map((e) => e.action)).toContain('document.issued');
 
     // Sở Tài chính's clerk has it as an incoming document, with the file and the sender's number

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { auditEntries } from '../../platform/audit/tables.js';
@@ -115,7 +115,7 @@ describe('direction and routing of an incoming document', () => {
 
     const final: Doc = (await get(officeChief, doc.id)).json();
     expect(final.events.map((e) => e.kind)).toEqual(['registered', 'presented', 'read', 'assigned', 'read', 'read', 'accepted', 'progress', 'completed']);
-    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, doc.id));
+    const trail = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, doc.id)).orderBy(asc(auditEntries.seq));
     expect(trail.map((e) => e.action)).toEqual(['document.registered', 'document.presented', 'document.assigned', 'document.accepted', 'document.progress', 'document.completed']);
   });
 

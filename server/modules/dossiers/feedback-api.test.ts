@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { newId } from '../../db/columns.js';
@@ -135,7 +135,7 @@ describe('officers handling feedback', () => {
     expect(published.json()).toMatchObject({ action: 'publish', onTime: true, feedback: { state: 'published', actions: [] } });
     expect((await officerPost(dept, id, 'refuse', { reason: 'Không thuộc thẩm quyền' })).statusCode).toBe(409);
 
-    const audits = await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, id));
+    const audits = await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, id)).orderBy(asc(auditEntries.seq));
     expect(audits.map((a) => a.action)).toEqual(['feedback.submitted', 'feedback.request_info', 'feedback.info_supplied', 'feedback.resolve', 'feedback.publish']);
   });
 

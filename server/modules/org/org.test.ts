@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
 import { auditEntries } from '../../platform/audit/tables.js';
@@ -46,7 +46,7 @@ describe('agencies', () => {
     const edited = await t.as(admin, { method: 'PATCH', url: `/api/agencies/${id}`, payload: { name: 'Ban Quản lý Khu kinh tế tỉnh', active: false } });
     expect(edited.json()).toMatchObject({ name: 'Ban Quản lý Khu kinh tế tỉnh', active: false });
     expect((await t.as(admin, { method: 'DELETE', url: `/api/agencies/${id}` })).statusCode).toBe(200);
-    const trail = await t.database.db.select({ action: auditEntries.action, before: auditEntries.before, after: auditEntries.after }).from(auditEntries).where(eq(auditEntries.entityId, id));
+    const trail = await t.database.db.select({ action: auditEntries.action, before: auditEntries.before, after: auditEntries.after }).from(auditEntries).where(eq(auditEntries.entityId, id)).orderBy(asc(auditEntries.seq));
     expect(trail.map((e) => e.action)).toEqual(['agency.created', 'agency.updated', 'agency.deleted']);
     expect(trail[1]!.before).toMatchObject({ name: 'Ban Quản lý Khu kinh tế', active: true });
     expect(trail[1]!.after).toMatchObject({ name: 'Ban Quản lý Khu kinh tế tỉnh', active: false });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers/app.js';
 import { users } from '../../modules/org/tables.js';
@@ -109,7 +109,7 @@ describe('lockout', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
 
     const [xa] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'xa'));
-    const actions = (await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, xa!.id))).map((r) => r.action);
+    const actions = (await t.database.db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, xa!.id)).orderBy(asc(auditEntries.seq))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked', 'auth.login_blocked']));
 
     // the lock expires
