@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
 import { DocumentSummaryResponse } from './schemas.js';
 
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 
 export const RecipientInput = z
   .object({

@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { ProblemResponse } from '../../platform/http/route.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, URGENCIES } from './document-types.js';
 import { RoutingResponse } from './routing-schemas.js';
 import { DOCUMENT_STATUSES, RECIPIENT_KINDS, RECIPIENT_STATUSES } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 
 /**
  * "Số: 123/UBND-VP" as printed: number and notation (App. VI: CodeNumber ≤ 11, CodeNotation ≤ 30, no

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { APPLICANT_KINDS, INTAKE_SLIP_KINDS, OUTCOMES } from './tables.js';
 
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 
 const digitsOnly = (s: string) => s.replace(/[\s.-]/g, '');
 

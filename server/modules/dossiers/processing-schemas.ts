@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { STEP_ROLES } from '../procedures/tables.js';
 import { APPLICANT_KINDS, DELIVERY_METHODS, OUTCOMES } from './tables.js';
 
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 const Instant = z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 (ví dụ 2026-11-30T08:00:00+07:00)' });
 const Status = z.number().int().min(1).max(10).describe('TrangThaiHoSo: 1 mới đăng ký … 10 đã trả kết quả');
 const Version = z.number().int().min(0).describe('Phiên bản hồ sơ người dùng đang xem; khác phiên bản hiện tại → 409');

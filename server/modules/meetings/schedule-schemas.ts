@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { SCHEDULE_STATES } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 const Instant = z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 (ví dụ 2026-11-30T08:00:00+07:00)' });
 
 export const WeekParams = z.object({ weekStart: DateOnly.describe('Một ngày bất kỳ trong tuần; quy về thứ Hai (giờ Việt Nam)') });

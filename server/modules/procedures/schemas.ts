@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/zod-text.js';
 import { COMPONENT_FORMS, IMPORT_STATES, ONLINE_SERVICE_KINDS, PROCEDURE_LEVELS, PROCEDURE_SUBJECTS, STEP_ROLES, TIME_UNITS } from './tables.js';
 
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
-const text = (max: number, message = 'Không được để trống') =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .max(max, `Tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
 const longText = (max: number) =>
   z
     .string()
