@@ -125,6 +125,8 @@ export const dossiers = pgTable(
     index('dossiers_location_idx').on(t.tenantId, t.receivingAgencyId, t.receivedAt),
     index('dossiers_assignee_open_idx').on(t.currentAssigneeId, t.currentStepDueAt).where(sql`ended_at is null`),
     index('dossiers_agency_open_idx').on(t.tenantId, t.currentAgencyId, t.currentStepDueAt).where(sql`ended_at is null`),
+    // "due today" and "overdue" ask for the step's due time OR the appointment: a range on each, OR-ed in a bitmap
+    index('dossiers_agency_appointment_idx').on(t.tenantId, t.currentAgencyId, t.appointmentAt).where(sql`ended_at is null`),
     index('dossiers_new_online_idx').on(t.tenantId, t.receiveDueAt).where(sql`status = 1`),
     index('dossiers_applicant_idx').on(t.tenantId, t.applicantIdNumber),
     index('dossiers_handling_idx').on(t.tenantId, t.handlingAgencyId, t.receivedAt),

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_agency_appointment_idx" ON "dossiers" USING btree ("tenant_id","current_agency_id","appointment_at") WHERE ended_at is null;
