@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../server/db/open.js';
 import { agencies, tenants, users } from '../server/modules/org/tables.js';
+import { rebuildTaskStats } from '../server/modules/tasks/rollup.js';
 import { addDays, vietnamDate } from '../server/platform/calendar/date-only.js';
 
 const COMMUNES = ['commune_committee', 'ward_committee', 'special_zone_committee'];
@@ -62,5 +63,7 @@ export async function generateTasks(database: Database, count: number, log: (msg
     );
     log(`  ${(end + 1).toLocaleString('vi-VN')} nhiệm vụ`);
   }
+  // a bulk load is counted once by a recount instead of task by task through the outbox
+  await rebuildTaskStats(db);
   return { today };
 }

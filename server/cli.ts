@@ -3,12 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase, type Database } from './db/open.js';
 import { tenants } from './modules/org/tables.js';
+import { rebuildTaskStats, verifyTaskStats } from './modules/tasks/index.js';
 import { sealAuditDays, verifyAudit, type AuditReport } from './platform/audit/service.js';
 import { seedDemo } from './seed/demo.js';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   audit verify     kiểm tra toàn bộ chuỗi băm và dấu niêm phong của nhật ký; mã thoát 1 nếu phát hiện sửa, chèn, xóa
   audit seal       niêm phong các ngày đã qua chưa được niêm phong
+  stats verify     đối chiếu số liệu tổng hợp với việc đếm lại toàn bộ; mã thoát 1 nếu lệch
+  stats rebuild    đếm lại toàn bộ số liệu tổng hợp
   seed             nạp dữ liệu mẫu (bỏ qua nếu đã có)
   migrate          áp dụng các migration
 Cơ sở dữ liệu: DATABASE_URL nếu có, nếu không là PGlite trong DATA_DIR (dừng máy chủ trước khi chạy).`;
@@ -37,6 +40,20 @@ export async function runCli(database: Database, args: string[], out: (line: str
     let n = 0;
     for (const t of await database.db.select({ id: tenants.id }).from(tenants)) n += await sealAuditDays(database.db, t.id);
     out(`Đã niêm phong ${n} ngày.`);
+    return 0;
+  }
+  if (cmd === 'stats' && sub === 'verify') {
+    const started = performance.now();
+    const tasks = await verifyTaskStats(database.db);
+    const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+    out(`Nhiệm vụ: ${tasks.tasks.toLocaleString('vi-VN')} nhiệm vụ, ${tasks.rows.toLocaleString('vi-VN')} dòng tổng hợp, ${tasks.differences.length === 0 ? 'khớp' : `LỆCH ${tasks.differences.length} dòng`}.`);
+    for (const d of tasks.differences.slice(0, 20)) out(`  - ${d.key}: tổng hợp ${d.rollup}, đếm lại ${d.recount}`);
+    out(`Thời gian đối chiếu: ${seconds} giây.`);
+    return tasks.differences.length === 0 ? 0 : 1;
+  }
+  if (cmd === 'stats' && sub === 'rebuild') {
+    await rebuildTaskStats(database.db);
+    out('Đã đếm lại số liệu tổng hợp.');
     return 0;
   }
   if (cmd === 'seed') {

@@ -2,7 +2,7 @@ import { extractPendingContent } from './modules/documents/content-text.js';
 import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, EXCHANGE_TOKEN_PURPOSE, httpSender, reportReceivedProgress, type ExchangeSender } from './modules/exchange/index.js';
 import { CertificateSealer, SigningKeys } from './modules/signing/index.js';
 import { tenants } from './modules/org/tables.js';
-import { createDueRecurrences, runTaskReminders } from './modules/tasks/index.js';
+import { createDueRecurrences, drainTaskStats, runTaskReminders } from './modules/tasks/index.js';
 import { deliverEmails, smtpSender, type EmailSender } from './platform/notify/index.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
@@ -78,6 +78,16 @@ export const createJobs = (deps: {
       async run(db, now) {
         const { blobs, temps } = await sweepOrphanBlobs(db, deps.blobStore, now);
         return blobs + temps > 0 ? `removed ${blobs} orphan blob(s), ${temps} stale upload(s)` : undefined;
+      },
+    },
+    {
+      // the scoreboard's rollup; a reader also applies what is pending before it counts
+      name: 'stats.tasks',
+      version: 1,
+      everyMs: 10_000,
+      async run(db) {
+        const n = await drainTaskStats(db);
+        return n > 0 ? `applied ${n} task change(s) to the scoreboard` : undefined;
       },
     },
     {

@@ -8,3 +8,4 @@ export { listDelegationTasks, listMeetingTasks } from './by-source.js';
 export { runTaskReminders } from './reminders.js';
 export { createDueRecurrences } from './recurrence.js';
 export { urgeTask } from './urging.js';
+export { catchUpTaskStats, drainTaskStats, rebuildTaskStats, verifyTaskStats, type RollupDifference } from './rollup.js';

@@ -4,7 +4,8 @@ import type { Db } from '../../db/open.js';
 import { agencies, users } from '../org/tables.js';
 import type { DerivedStatus } from './derived-status.js';
 import { derivedStatusSql, type TaskListRow } from './repo.js';
-import { tasks } from './tables.js';
+import { catchUpTaskStats } from './rollup.js';
+import { tasks, taskStatCounts } from './tables.js';
 
 export interface ScoreboardCounts {
   agencyId: string;
@@ -18,30 +19,31 @@ export interface ScoreboardCounts {
 }
 
 /**
- * One aggregate over the tasks assigned in [from, to] (tasks_scoreboard_idx: tenant, assigned_on, agency and the
- * four columns the status needs, so a vacuumed table is read from the index alone), counted per primary agency;
- * the agencies' names are joined to the ~130 groups only, after counting.
- * The filters are deriveStatus() on `asOf` spelled as three predicates (a test holds them to deriveStatus): no
- * status string is built per task, which halves the CPU of a year's scoreboard. Due soon and on time both count
- * as in progress, so the due-soon horizon is irrelevant here.
+ * The scoreboard's numbers per primary agency for the tasks assigned in [from, to], summed from the rollup
+ * (task_stat_counts, current once the pending task changes are applied) rather than from the tasks: a year of a
+ * province is a few thousand rows, not 200,000 tasks. The agencies' names are joined to the ~130 groups after summing.
+ * Due soon and on time both count as in progress, so the due-soon horizon is irrelevant here.
  */
 export async function scoreboardCounts(
   db: Db,
   tenantId: string,
   f: { from: string; to: string; asOf: string; agencyTypes: readonly string[] | null; agencyId: string | null },
 ): Promise<ScoreboardCounts[]> {
-  const { doneOnTime, doneLate, overdue } = scoreboardPredicates(f.asOf);
+  await catchUpTaskStats(db);
+  const { doneOnTime, doneLate, overdue } = rollupPredicates(f.asOf);
+  const c = taskStatCounts;
   const perAgency = db
     .select({
-      agencyId: tasks.primaryAgencyId,
-      assigned: sql<number>`count(*)::int`.as('assigned'),
-      doneOnTime: sql<number>`(count(*) filter (where ${doneOnTime}))::int`.as('done_on_time'),
-      doneLate: sql<number>`(count(*) filter (where ${doneLate}))::int`.as('done_late'),
-      overdue: sql<number>`(count(*) filter (where ${overdue}))::int`.as('overdue'),
+      agencyId: c.agencyId,
+      assigned: sql<number>`sum(${c.n})::int`.as('assigned'),
+      doneOnTime: sql<number>`coalesce(sum(${c.n}) filter (where ${doneOnTime}), 0)::int`.as('done_on_time'),
+      doneLate: sql<number>`coalesce(sum(${c.n}) filter (where ${doneLate}), 0)::int`.as('done_late'),
+      overdue: sql<number>`coalesce(sum(${c.n}) filter (where ${overdue}), 0)::int`.as('overdue'),
     })
-    .from(tasks)
-    .where(and(eq(tasks.tenantId, tenantId), between(tasks.assignedOn, f.from, f.to), f.agencyId ? eq(tasks.primaryAgencyId, f.agencyId) : undefined))
-    .groupBy(tasks.primaryAgencyId)
+    .from(c)
+    .where(and(eq(c.tenantId, tenantId), between(c.assignedOn, f.from, f.to), f.agencyId ? eq(c.agencyId, f.agencyId) : undefined))
+    .groupBy(c.agencyId)
+    .having(sql`sum(${c.n}) <> 0`)
     .as('per_agency');
   const rows = await db
     .select({
@@ -60,13 +62,16 @@ export async function scoreboardCounts(
   return rows.map((r) => ({ ...r, inProgress: r.assigned - r.doneOnTime - r.doneLate - r.overdue }));
 }
 
-/** deriveStatus() on `asOf` as the scoreboard's three counted statuses (done on time, done late, overdue). */
-export function scoreboardPredicates(asOf: string) {
-  const reported = sql`(${tasks.state} = 'reported_done' and ${tasks.reportedOn} is not null)`;
+/**
+ * deriveStatus() on `asOf` over the rollup's kinds (task_stat_kind in migration 0025): the settled kinds count where they
+ * are, a confirmed task without a day is judged on `asOf`, an open one is overdue once its deadline is before `asOf`.
+ */
+export function rollupPredicates(asOf: string) {
+  const c = taskStatCounts;
   return {
-    doneOnTime: sql`${tasks.state} = 'confirmed_done' and coalesce(${tasks.completedOn}, ${asOf}::date) <= ${tasks.deadline}`,
-    doneLate: sql`${tasks.state} = 'confirmed_done' and coalesce(${tasks.completedOn}, ${asOf}::date) > ${tasks.deadline}`,
-    overdue: sql`case when ${tasks.state} = 'confirmed_done' then false when ${reported} then ${tasks.reportedOn} > ${tasks.deadline} else ${tasks.deadline} < ${asOf}::date end`,
+    doneOnTime: sql`(${c.kind} = 'done_on_time' or (${c.kind} = 'confirmed_undated' and ${asOf}::date <= ${c.deadline}))`,
+    doneLate: sql`(${c.kind} = 'done_late' or (${c.kind} = 'confirmed_undated' and ${asOf}::date > ${c.deadline}))`,
+    overdue: sql`(${c.kind} = 'reported_late' or (${c.kind} = 'open' and ${c.deadline} < ${asOf}::date))`,
   };
 }
 

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.
 import { deriveStatus, type TimelinessInput } from './derived-status.js';
 import { derivedStatusSql } from './repo.js';
 import { onTimeRate, scoreboardBucket, scoreboardPeriod } from './scoreboard.js';
-import { scoreboardPredicates } from './scoreboard-repo.js';
+import { rollupPredicates } from './scoreboard-repo.js';
 
 const AS_OF = '2026-03-10';
 const SOON = '2026-03-12';
@@ -53,14 +53,17 @@ describe('the SQL twin of deriveStatus', () => {
 });
 
 describe('the scoreboard counts', () => {
-  it('count each case in the column deriveStatus puts it in', async () => {
+  it('count each case, through its rollup kind, in the column deriveStatus puts it in', async () => {
     const values = sql.join(
       CASES.map((t, i) => sql`(${i}::int, ${t.state}::text, ${t.deadline}::date, ${t.reportedOn}::date, ${t.completedOn}::date)`),
       sql`, `,
     );
-    const p = scoreboardPredicates(AS_OF);
+    const p = rollupPredicates(AS_OF);
+    // the predicates name "task_stat_counts"."kind" and "deadline": the cases' kinds stand in for the rollup's rows
     const rows = await database.db.execute(
-      sql`select i, (${p.doneOnTime}) as done_on_time, (${p.doneLate}) as done_late, (${p.overdue}) as overdue from (values ${values}) as tasks(i, state, deadline, reported_on, completed_on) order by i`,
+      sql`select i, (${p.doneOnTime}) as done_on_time, (${p.doneLate}) as done_late, (${p.overdue}) as overdue
+          from (select i, task_stat_kind(state, reported_on, completed_on, deadline) as kind, deadline from (values ${values}) as v(i, state, deadline, reported_on, completed_on)) as task_stat_counts
+          order by i`,
     );
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { done_on_time: boolean; done_late: boolean; overdue: boolean }[];
     const column = (r: (typeof list)[number]) => (r.done_on_time ? 'doneOnTime' : r.done_late ? 'doneLate' : r.overdue ? 'overdue' : 'inProgress');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, updatedAt } from '../../db/columns.js';
 import { files } from '../../platform/files/tables.js';
 import { documents } from '../documents/tables.js';
@@ -185,4 +185,40 @@ export const taskReminders = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.taskId, t.kind, t.deadline] })],
+);
+
+/**
+ * How a task counts on the scoreboard, as far as it does not depend on the day asked about: a confirmed task with its
+ * completion day and a reported one are settled; a confirmed task without a day and an open one keep their deadline,
+ * compared with the day asked about when the scoreboard is read.
+ */
+export const TASK_STAT_KINDS = ['done_on_time', 'done_late', 'confirmed_undated', 'reported_late', 'reported', 'open'] as const;
+export type TaskStatKind = (typeof TASK_STAT_KINDS)[number];
+
+/** Each task's last counted contribution to task_stat_counts: what the next change of the task subtracts. */
+export const taskStatFacts = pgTable('task_stat_facts', {
+  taskId: uuid('task_id').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  agencyId: uuid('agency_id').notNull(),
+  assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+  kind: text('kind', { enum: TASK_STAT_KINDS }).notNull(),
+  /** only for the kinds still compared with a day; null for settled ones, so they fold into one row */
+  deadline: date('deadline', { mode: 'string' }),
+});
+
+/**
+ * The scoreboard's rollup (issue 5, issue 7 item 6): tasks counted per agency, day of assignment, kind and (for the
+ * unsettled kinds) deadline, kept current from the outbox. A year's scoreboard sums these rows instead of the tasks.
+ */
+export const taskStatCounts = pgTable(
+  'task_stat_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    kind: text('kind', { enum: TASK_STAT_KINDS }).notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    n: integer('n').notNull(),
+  },
+  (t) => [unique('task_stat_counts_key').on(t.tenantId, t.assignedOn, t.agencyId, t.kind, t.deadline).nullsNotDistinct()],
 );
