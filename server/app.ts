@@ -25,6 +25,7 @@ import { dossierRoutes } from './modules/dossiers/routes.js';
 import { dossierFormRoutes } from './modules/dossiers/forms-routes.js';
 import { dossierPublicRoutes } from './modules/dossiers/public-routes.js';
 import { dossierStatsRoutes } from './modules/dossiers/stats-routes.js';
+import { statsRoutes } from './modules/stats/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import authPlugin from './platform/auth/plugin.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dossierFormRoutes(api, oneStop);
     dossierPublicRoutes(api, oneStop);
     dossierStatsRoutes(api, oneStop);
+    statsRoutes(api, { db });
     exchangeRoutes(api, { db, store: deps.blobStore, maxBytes: deps.filesMaxBytes ?? 50 * 1024 * 1024, peerSealer: new CertificateSealer(deps.auth.secret, EXCHANGE_TOKEN_PURPOSE), keys });
   });
 

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase, type Database } from './db/open.js';
 import { tenants } from './modules/org/tables.js';
+import { rebuildStats, verifyStats } from './modules/stats/index.js';
 import { rebuildTaskStats, verifyTaskStats } from './modules/tasks/index.js';
 import { sealAuditDays, verifyAudit, type AuditReport } from './platform/audit/service.js';
 import { seedDemo } from './seed/demo.js';
@@ -45,14 +46,18 @@ export async function runCli(database: Database, args: string[], out: (line: str
   if (cmd === 'stats' && sub === 'verify') {
     const started = performance.now();
     const tasks = await verifyTaskStats(database.db);
+    const figures = await verifyStats(database.db);
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
     out(`Nhiệm vụ: ${tasks.tasks.toLocaleString('vi-VN')} nhiệm vụ, ${tasks.rows.toLocaleString('vi-VN')} dòng tổng hợp, ${tasks.differences.length === 0 ? 'khớp' : `LỆCH ${tasks.differences.length} dòng`}.`);
     for (const d of tasks.differences.slice(0, 20)) out(`  - ${d.key}: tổng hợp ${d.rollup}, đếm lại ${d.recount}`);
+    out(`Hồ sơ và văn bản: ${figures.length === 0 ? 'khớp' : `LỆCH ${figures.length} số liệu`}.`);
+    for (const d of figures.slice(0, 20)) out(`  - ${d.table} ${d.key} ${d.counter}: tổng hợp ${d.rollup}, đếm lại ${d.recount}`);
     out(`Thời gian đối chiếu: ${seconds} giây.`);
-    return tasks.differences.length === 0 ? 0 : 1;
+    return tasks.differences.length === 0 && figures.length === 0 ? 0 : 1;
   }
   if (cmd === 'stats' && sub === 'rebuild') {
     await rebuildTaskStats(database.db);
+    await rebuildStats(database.db);
     out('Đã đếm lại số liệu tổng hợp.');
     return 0;
   }

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   DOSSIER_COUNTER_CUTOFF: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM, ví dụ 15:00').optional(),
   DOSSIER_EARLY_RULE: z.enum(['working_day', 'instant']).optional(),
   NATIONAL_SYNC_DIR: z.string().min(1).optional(),
+  // read by server/modules/stats/service-index/config.ts: more versions of the Decision 766 index configuration (JSON)
+  SERVICE_INDEX_CONFIG_FILE: z.string().min(1).optional(),
 });
 
 /** REMOTE_SIGNING_SERVICES: a JSON list of the CSC remote-signing services users may keep keys at. */

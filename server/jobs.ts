@@ -1,14 +1,24 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { extractPendingContent } from './modules/documents/content-text.js';
 import { deliverOutbox, enqueueIssuedDocuments, enqueueRecalls, EXCHANGE_TOKEN_PURPOSE, httpSender, reportReceivedProgress, type ExchangeSender } from './modules/exchange/index.js';
 import { CertificateSealer, SigningKeys } from './modules/signing/index.js';
 import { tenants } from './modules/org/tables.js';
 import { createDueRecurrences, drainTaskStats, runTaskReminders } from './modules/tasks/index.js';
+import { drainStats, takeServiceIndexSnapshots } from './modules/stats/index.js';
+import { serviceIndexSnapshots } from './modules/stats/tables.js';
+import { vietnamDate } from './platform/calendar/date-only.js';
 import { deliverEmails, smtpSender, type EmailSender } from './platform/notify/index.js';
 import { sealAuditDays } from './platform/audit/service.js';
 import { deleteExpiredSessions } from './platform/auth/repo.js';
 import type { BlobStore } from './platform/files/blob-store.js';
 import { sweepOrphanBlobs } from './platform/files/service.js';
 import type { JobDefinition } from './platform/jobs/scheduler.js';
+
+/** The month (YYYY-MM) before the one of a day. */
+export const previousMonth = (day: string): string => {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 
 /** The scheduled jobs of the whole app; each calls a service and is safe to run twice. */
 export const createJobs = (deps: {
@@ -88,6 +98,31 @@ export const createJobs = (deps: {
       async run(db) {
         const n = await drainTaskStats(db);
         return n > 0 ? `applied ${n} task change(s) to the scoreboard` : undefined;
+      },
+    },
+    {
+      // the dashboard's rollups of dossiers and documents; a reader also applies what is pending before it counts
+      name: 'stats.rollups',
+      version: 1,
+      everyMs: 10_000,
+      async run(db) {
+        const n = await drainStats(db);
+        return n > 0 ? `applied ${n} change(s) to the dashboard's figures` : undefined;
+      },
+    },
+    {
+      // the service index of each finished month, kept for the trend (once the month is over; again if missing)
+      name: 'stats.index-snapshots',
+      version: 1,
+      everyMs: 6 * 60 * 60_000,
+      async run(db, now) {
+        const month = previousMonth(vietnamDate(now));
+        let n = 0;
+        for (const t of await db.select({ id: tenants.id }).from(tenants)) {
+          const [done] = await db.select({ month: serviceIndexSnapshots.month }).from(serviceIndexSnapshots).where(and(eq(serviceIndexSnapshots.tenantId, t.id), eq(serviceIndexSnapshots.month, month), isNull(serviceIndexSnapshots.agencyId)));
+          if (!done) n += await takeServiceIndexSnapshots(db, t.id, month, now);
+        }
+        return n > 0 ? `recorded ${n} service index snapshot(s) of ${month}` : undefined;
       },
     },
     {

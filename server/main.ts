@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { serviceIndexConfigs } from './modules/stats/service-index/index.js';
 import { migrateDatabase, openDatabase } from './db/open.js';
 import { createJobs } from './jobs.js';
 import { DiskBlobStore } from './platform/files/blob-store.js';
@@ -15,6 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig();
+  // a wrong index configuration file stops the start, not the first index request
+  serviceIndexConfigs(process.env);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.resolve(config.dataDir, 'pglite'),

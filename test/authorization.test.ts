@@ -229,6 +229,13 @@ const CASES: Record<string, Case> = {
   // dossier statistics, national sync, fees (S): statistics for those with dossier.stats; the national export is the administrator's; cash is taken by the receiving desk (404 for a missing dossier); the citizen's payment and the gateway's callback need no login
   getDossierStats: { method: 'GET', url: '/api/dossiers/stats?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader', 'one_stop_officer'] },
   exportDossierStats: { method: 'GET', url: '/api/dossiers/stats/export?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader', 'one_stop_officer'] },
+  getOfficeDashboard: { method: 'GET', url: '/api/stats/dashboard?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader'] },
+  exportOfficeDashboard: { method: 'GET', url: '/api/stats/dashboard/export?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader'] },
+  getServiceIndex: { method: 'GET', url: '/api/stats/service-index?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader'] },
+  exportServiceIndex: { method: 'GET', url: '/api/stats/service-index/export?from=2030-01-01&to=2030-01-31', allowed: ['admin', 'leader'] },
+  listServiceIndexSnapshots: { method: 'GET', url: '/api/stats/service-index/snapshots', allowed: ['admin', 'leader'] },
+  importNationalRanking: { method: 'POST', url: '/api/stats/national-ranking', body: 'multipart', allowed: ['admin', 'leader'] },
+  generatePeriodicReport: { method: 'POST', url: '/api/stats/reports/periodic', body: { from: '2030-01-01', to: '2030-01-31', format: 'pdf' }, allowed: ['admin', 'leader'] },
   exportDossiersNational: { method: 'POST', url: '/api/dossiers/national-sync', body: { mode: 'period', from: '2030-01-01', to: '2030-01-31' }, allowed: ADMIN },
   listDossierPayments: { method: 'GET', url: `/api/dossiers/${MISSING}/payments`, allowed: ['clerk', 'leader', 'one_stop_officer', 'department_staff', 'commune_staff'] },
   recordDossierPayment: { method: 'POST', url: `/api/dossiers/${MISSING}/payments`, body: { kind: 'charge', name: 'Lệ phí', amount: 1000 }, allowed: ['one_stop_officer', 'commune_staff'] },

@@ -13,3 +13,4 @@ export * from '../modules/tasks/tables.js';
 export * from '../platform/notify/tables.js';
 export * from '../modules/procedures/tables.js';
 export * from '../modules/dossiers/tables.js';
+export * from '../modules/stats/tables.js';

@@ -6,3 +6,4 @@ export { getIntakeSlip, isLateToReceive, listReusableResults, receiveDossier } f
 export { DEFAULT_DOSSIER_SETTINGS, type DossierSettings, dossierSettings } from './settings.js';
 export { agencyForStep, enterStep, nextStep, stepDueAt, stepOutcome } from './steps.js';
 export * from './timing.js';
+export { feedbackFigures } from './stats.js';

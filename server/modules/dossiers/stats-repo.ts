@@ -125,6 +125,10 @@ export interface FeedbackRow {
   handled: number;
   on_time: number;
   overdue_open: number;
+  /** about regulations or procedures (not an officer's conduct): indicator 5.1 */
+  about_rules: number;
+  /** indicator 5.3 takes these off, each once: dissatisfied, handled late or open past the deadline, repeated by a later one */
+  taken_off: number;
 }
 
 /** Working minutes allowed per officer action (deadline days × the working day's minutes). */
@@ -175,7 +179,10 @@ export async function feedbackCounts(db: Db, s: StatsScope, start: Date, end: Da
       count(*)::int as total,
       count(*) filter (where ${handled})::int as handled,
       count(*) filter (where ${onTime})::int as on_time,
-      count(*) filter (where not ${handled} and ${W.now} - ${W.sub} > ${limits.resolve})::int as overdue_open
+      count(*) filter (where not ${handled} and ${W.now} - ${W.sub} > ${limits.resolve})::int as overdue_open,
+      count(*) filter (where f.kind in ('regulation', 'procedure'))::int as about_rules,
+      count(*) filter (where f.satisfied = false or (${handled} and not (${onTime})) or (not ${handled} and ${W.now} - ${W.sub} > ${limits.resolve})
+        or exists (select 1 from feedbacks later where later.repeat_of_id = f.id))::int as taken_off
     from feedbacks f
       left join dossiers d on d.id = f.dossier_id
       left join procedures p on p.id = coalesce(f.procedure_id, d.procedure_id)

@@ -4,6 +4,7 @@ import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import { DEFAULT_OFFICE_HOURS, type WorkCalendar } from '../../platform/calendar/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/http/errors.js';
+import type { Db } from '../../db/open.js';
 import { FEEDBACK_LIMIT_DAYS } from './feedback-deadlines.js';
 import * as repo from './stats-repo.js';
 import type { DossierFigures, DossierStatsFilter, DossierStatsResponse } from './stats-schemas.js';
@@ -197,4 +198,25 @@ export async function getDossierStats(ctx: ServiceContext, q: DossierStatsFilter
     // deterministic: by name in Vietnamese order, the unknown group last, then by key
     .sort((a, b) => Number(a.key === null) - Number(b.key === null) || a.label.localeCompare(b.label, 'vi') || String(a.key).localeCompare(String(b.key)));
   return { from, to, groupBy: q.groupBy, rows, total: figures(total) };
+}
+
+/**
+ * The feedback figures of the service index (indicators 5.1–5.3) for one agency or the province, without a
+ * permission check (the caller holds stats.read): submitted in [from, to], handled within the deadlines, open past
+ * them, about regulations or procedures, and those taken off 5.3 (dissatisfied, late or open past a deadline,
+ * repeated by a later one), each once; in total and per agency.
+ */
+export async function feedbackFigures(db: Db, tenantId: string, agencyId: string | null, from: string, to: string, calendar: WorkCalendar, now = new Date()) {
+  const start = dayStart(from);
+  const end = dayStart(addDays(to, 1));
+  const cutoff = end < now ? end : now;
+  const today = vietnamDate(now);
+  const lastDay = today > to ? today : to;
+  const scope: repo.StatsScope = { tenantId, groupBy: 'agency', agencyId: agencyId ?? undefined };
+  const rows = await repo.feedbackCounts(db, scope, start, end, cutoff, workdayTable(calendar, from, addDays(lastDay, 1)), feedbackLimits(calendar));
+  const figures = (of: repo.FeedbackRow[]) => {
+    const sum = (k: 'total' | 'handled' | 'on_time' | 'overdue_open' | 'about_rules' | 'taken_off') => of.reduce((s, r) => s + Number(r[k]), 0);
+    return { total: sum('total'), handled: sum('handled'), onTime: sum('on_time'), overdueOpen: sum('overdue_open'), aboutRules: sum('about_rules'), satisfiedNum: sum('total') - sum('taken_off') };
+  };
+  return { total: figures(rows), byAgency: new Map(rows.filter((r) => r.key !== null).map((r) => [r.key!, figures([r])])) };
 }

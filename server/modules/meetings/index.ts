@@ -5,4 +5,4 @@ export { conclusionReference } from './conclusions.js';
 export type { JitsiSettings } from './jitsi.js';
 export { getWeeklySchedule, type WeeklySchedule } from './schedule-service.js';
 export { getDelegation, listDelegations } from './delegation-service.js';
-export { getMeetingStats } from './stats-service.js';
+export { getMeetingStats, meetingFigures } from './stats-service.js';

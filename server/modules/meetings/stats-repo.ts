@@ -30,3 +30,13 @@ export async function delegationCounts(db: Db, tenantId: string, from: string, t
     .where(and(eq(delegations.tenantId, tenantId), gte(delegations.arrivesOn, from), lte(delegations.arrivesOn, to)))
     .groupBy(delegations.kind, delegations.state);
 }
+
+/** Meetings not cancelled per Việt Nam month of their start in [from, to): the dashboard's trend. */
+export async function meetingMonths(db: Db, tenantId: string, from: Date, to: Date): Promise<{ month: string; n: number }[]> {
+  const month = sql<string>`to_char(${meetings.startsAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+  return db
+    .select({ month, n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), gte(meetings.startsAt, from), lt(meetings.startsAt, to), ne(meetings.state, 'cancelled')))
+    .groupBy(month);
+}

@@ -3,6 +3,7 @@ import { scopeOf } from '../../platform/auth/permissions.js';
 import { addDays, vietnamDate } from '../../platform/calendar/date-only.js';
 import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import type { ServiceContext } from '../../platform/context.js';
+import type { Db } from '../../db/open.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { getTaskScoreboard } from '../tasks/index.js';
 import * as repo from './stats-repo.js';
@@ -58,5 +59,30 @@ export async function getMeetingStats(ctx: ServiceContext, q: z.output<typeof Me
     online: { meetings: kinds.reduce((s, k) => s + k.online, 0), connectedSites: sites.sites, siteConnections: sites.connections },
     delegations: { received: dcount('received'), planned: dcount('planned'), cancelled: dcount('cancelled'), byKind: DELEGATION_KINDS.map((kind) => ({ kind, received: dcount('received', kind) })) },
     tasks: { rows: board.rows.map((r) => ({ agencyId: r.agencyId, agencyName: r.agencyName, ...counts(r) })), total: counts(board.total) },
+  };
+}
+
+/**
+ * The meeting figures of the leadership dashboard for a period (no permission check: the caller holds stats.read):
+ * meetings and conferences, the online ones and their distinct connected sites, central delegations received, and
+ * the meetings per month.
+ */
+export async function meetingFigures(db: Db, tenantId: string, from: string, to: string) {
+  const start = dayStart(from);
+  const end = dayStart(addDays(to, 1));
+  const [kinds, sites, dels, months] = await Promise.all([
+    repo.meetingCounts(db, tenantId, start, end),
+    repo.siteCounts(db, tenantId, start, end),
+    repo.delegationCounts(db, tenantId, from, to),
+    repo.meetingMonths(db, tenantId, start, end),
+  ]);
+  return {
+    total: kinds.reduce((s, k) => s + k.n, 0),
+    online: kinds.reduce((s, k) => s + k.online, 0),
+    connectedSites: sites.sites,
+    delegations: dels.filter((d) => d.state === 'received' && d.kind === 'central').reduce((s, d) => s + d.n, 0),
+    delegationsAll: dels.filter((d) => d.state === 'received').reduce((s, d) => s + d.n, 0),
+    byKind: MEETING_KINDS.map((kind) => ({ kind, count: kinds.find((k) => k.kind === kind)?.n ?? 0 })),
+    months,
   };
 }

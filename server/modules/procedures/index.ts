@@ -6,3 +6,4 @@ export { procedureDefaults } from './checker.js';
 export { standardSteps } from './standard-steps.js';
 export { CATALOG_SIZE, generateProcedures, insertGeneratedProcedures } from './generate.js';
 export { limitInWorkingHours, countedHours, HOURS_PER_DAY } from './rules.js';
+export { parseCsv } from './spreadsheet.js';

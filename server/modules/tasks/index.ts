@@ -8,4 +8,5 @@ export { listDelegationTasks, listMeetingTasks } from './by-source.js';
 export { runTaskReminders } from './reminders.js';
 export { createDueRecurrences } from './recurrence.js';
 export { urgeTask } from './urging.js';
-export { catchUpTaskStats, drainTaskStats, rebuildTaskStats, verifyTaskStats, type RollupDifference } from './rollup.js';
+export { catchUpTaskStats, drainTaskStats, rebuildTaskStats, tasksAssignedByMonth, verifyTaskStats, type RollupDifference } from './rollup.js';
+export { scoreboardCounts, type ScoreboardCounts } from './scoreboard-repo.js';

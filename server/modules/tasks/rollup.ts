@@ -91,3 +91,14 @@ export async function verifyTaskStats(db: Db): Promise<{ rows: number; tasks: nu
   );
   return { rows: sizes?.rows ?? 0, tasks: sizes?.tasks ?? 0, differences: diff };
 }
+
+/** Tasks assigned per month (YYYY-MM) of [from, to], from the rollup: the dashboard's trend. */
+export async function tasksAssignedByMonth(db: Db, tenantId: string, from: string, to: string, agencyId: string | null): Promise<Map<string, number>> {
+  const rows = rowsOf<{ month: string; n: number }>(
+    await db.execute(sql`
+      select to_char(assigned_on, 'YYYY-MM') as month, sum(n)::int as n from task_stat_counts
+      where tenant_id = ${tenantId} and assigned_on between ${from} and ${to} ${agencyId ? sql`and agency_id = ${agencyId}` : sql``}
+      group by 1`),
+  );
+  return new Map(rows.map((r) => [r.month, Number(r.n)]));
+}

@@ -66,6 +66,10 @@ export const PERMISSIONS = [
   'dossier.stats',
   /** handle citizens' feedback and petitions (phản ánh, kiến nghị) */
   'feedback.handle',
+  /** the office dashboard, the service index and the periodic reports */
+  'stats.read',
+  /** import the national ranking of the service index */
+  'stats.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,8 +97,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'exchange.manage': 'tenant',
     'procedure.manage': 'tenant',
     'dossier.stats': 'tenant',
+    'stats.read': 'tenant',
+    'stats.manage': 'tenant',
   },
-  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency', 'meeting.manage': 'tenant', 'schedule.manage': 'tenant', 'schedule.approve': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency', 'dossier.stats': 'tenant', 'feedback.handle': 'agency' },
+  leader: { ...everyone, 'user.read': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.sign': 'agency', 'task.assign': 'tenant', 'task.handle': 'agency', 'meeting.manage': 'tenant', 'schedule.manage': 'tenant', 'schedule.approve': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency', 'dossier.stats': 'tenant', 'feedback.handle': 'agency', 'stats.read': 'tenant', 'stats.manage': 'tenant' },
   clerk: { ...everyone, 'user.read': 'agency', 'document.register': 'agency', 'document.read': 'agency', 'document.assign': 'agency', 'document.draft': 'agency', 'signature.seal': 'agency', 'task.handle': 'agency', 'meeting.manage': 'agency', 'schedule.manage': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'agency' },
   specialist: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'meeting.manage': 'agency', 'schedule.manage': 'tenant' },
   one_stop_officer: { ...everyone, 'user.read': 'unit', 'document.draft': 'unit', 'dossier.receive': 'tenant', 'dossier.process': 'agency', 'dossier.read': 'tenant', 'dossier.stats': 'tenant', 'feedback.handle': 'tenant' },

@@ -2988,6 +2988,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng điều hành: văn bản đến/đi, họp và đoàn công tác, nhiệm vụ, thủ tục, hồ sơ, Chỉ số 766 của một kỳ, toàn tỉnh hoặc một cơ quan; theo tháng và theo cơ quan */
+        get: operations["getOfficeDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng điều hành ra Excel (.xlsx) */
+        get: operations["exportOfficeDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/service-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) tính từ dữ liệu của hệ thống: 6 nhóm, từng chỉ tiêu, chỉ tiêu yếu nhất, điểm có thể tăng, thứ hạng, từng sở và xã */
+        get: operations["getServiceIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/service-index/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất Bộ chỉ số 766 (từng chỉ tiêu, từng đơn vị) ra Excel (.xlsx) */
+        get: operations["exportServiceIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/service-index/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm Bộ chỉ số 766 chốt cuối mỗi tháng (toàn tỉnh hoặc một cơ quan) */
+        get: operations["listServiceIndexSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/national-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập bảng xếp hạng Bộ chỉ số 766 của các tỉnh, thành phố (multipart: tệp .xlsx/.csv ở trường "file" với các cột Hạng, Tỉnh thành phố, Điểm; trường "asOf" là ngày công bố) */
+        post: operations["importNationalRanking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/reports/periodic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo báo cáo sơ kết/tổng kết của một kỳ (DOCX để chỉnh sửa hoặc PDF) theo thể thức Nghị định 30/2020, từ số liệu của hệ thống */
+        post: operations["generatePeriodicReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/messages/import": {
         parameters: {
             query?: never;
@@ -37997,6 +38116,968 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOfficeDashboard: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            from: string;
+                            to: string;
+                            /** @description Ngày làm việc trong kỳ theo lịch làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết; tính ngày làm bù) */
+                            workingDays: number;
+                            agencyId: string | null;
+                            /** @description Toàn tỉnh, hoặc tên cơ quan */
+                            scopeName: string;
+                        };
+                        documents: {
+                            /** @description Văn bản đến đã vào sổ trong kỳ */
+                            incoming: number;
+                            /** @description Văn bản đi đã phát hành trong kỳ */
+                            outgoing: number;
+                            /** @description Văn bản (đến có tệp điện tử, đi có ký số) ÷ tổng văn bản */
+                            electronicRate: number | null;
+                            /** @description Văn bản đi có chữ ký số ÷ văn bản đi */
+                            signedRate: number | null;
+                        };
+                        meetings: {
+                            /** @description Cuộc họp, hội nghị đã diễn ra trong kỳ */
+                            total: number;
+                            /** @description Bình quân cuộc họp một ngày làm việc, 2 chữ số thập phân */
+                            perWorkingDay: number | null;
+                            /** @description Họp trực tuyến */
+                            online: number;
+                            /** @description Số điểm cầu xã, phường, đặc khu khác nhau đã kết nối */
+                            connectedSites: number;
+                            /** @description Đoàn công tác của Trung ương đã đón tiếp */
+                            delegations: number;
+                        };
+                        tasks: {
+                            /** @description Nhiệm vụ giao trong kỳ */
+                            assigned: number;
+                            doneOnTime: number;
+                            doneLate: number;
+                            /** @description Chưa hoàn thành và đã quá hạn */
+                            overdue: number;
+                            inProgress: number;
+                            /** @description Hoàn thành đúng hạn ÷ (đã hoàn thành + quá hạn) */
+                            onTimeRate: number | null;
+                        };
+                        procedures: {
+                            /** @description Thủ tục hành chính đang công khai */
+                            published: number;
+                            provinceLevel: number;
+                            communeLevel: number;
+                        };
+                        dossiers: {
+                            /** @description Hồ sơ tiếp nhận trong kỳ */
+                            received: number;
+                            /** @description Trong đó trực tuyến */
+                            online: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            onlineRate: number | null;
+                            /** @description Hồ sơ kết thúc xử lý trong kỳ */
+                            resolved: number;
+                            early: number;
+                            onTime: number;
+                            late: number;
+                            /** @description (Trước hạn + đúng hạn) ÷ đã giải quyết */
+                            onTimeRate: number | null;
+                            /** @description Đang giải quyết, còn trong hạn (cuối kỳ) */
+                            openInTime: number;
+                            /** @description Đang giải quyết, đã quá hạn (cuối kỳ) */
+                            openOverdue: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            digitizedRate: number | null;
+                            /** @description Thời gian giải quyết bình quân (ngày, không kể thời gian chờ bổ sung) */
+                            averageDays: number | null;
+                        };
+                        serviceIndex: {
+                            /** @description Điểm Bộ chỉ số 766 tính từ dữ liệu của hệ thống */
+                            total: number | null;
+                            grade: string | null;
+                            /** @description Thứ hạng trong bảng xếp hạng quốc gia đã nhập gần nhất */
+                            rank: number | null;
+                            rankOf: number | null;
+                            /** @description Điểm của tỉnh trên bảng xếp hạng quốc gia đã nhập */
+                            nationalScore: number | null;
+                            rankingAsOf: string | null;
+                        };
+                        /** @description Xu hướng theo tháng trong kỳ */
+                        months: {
+                            /** @description Tháng YYYY-MM */
+                            month: string;
+                            incoming: number;
+                            outgoing: number;
+                            dossiersReceived: number;
+                            dossiersResolved: number;
+                            meetings: number;
+                            tasksAssigned: number;
+                        }[];
+                        /** @description Từng sở, ban, ngành và xã, phường, đặc khu có số liệu trong kỳ */
+                        agencies: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            type: string;
+                            incoming: number;
+                            outgoing: number;
+                            tasksAssigned: number;
+                            tasksDoneOnTime: number;
+                            tasksOverdue: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            tasksOnTimeRate: number | null;
+                            dossiersReceived: number;
+                            dossiersResolved: number;
+                            /** @description Tỷ lệ phần trăm, làm tròn nửa lên 2 chữ số thập phân; null khi mẫu số bằng 0 */
+                            dossiersOnTimeRate: number | null;
+                            dossiersOpenOverdue: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportOfficeDashboard: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getServiceIndex: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            from: string;
+                            to: string;
+                            /** @description Ngày làm việc trong kỳ theo lịch làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết; tính ngày làm bù) */
+                            workingDays: number;
+                            agencyId: string | null;
+                            /** @description Toàn tỉnh, hoặc tên cơ quan */
+                            scopeName: string;
+                        };
+                        configVersion: string;
+                        total: number | null;
+                        grade: string | null;
+                        groups: {
+                            code: string;
+                            name: string;
+                            max: number;
+                            points: number | null;
+                            indicators: {
+                                code: string;
+                                name: string;
+                                num: number;
+                                den: number;
+                                ratePercent: number | null;
+                                /** @description null = không áp dụng (mẫu số bằng 0) */
+                                points: number | null;
+                                max: number;
+                                threshold: number | null;
+                                scored: boolean;
+                                /** @description Điểm tăng thêm nếu chỉ tiêu đạt tối đa */
+                                gain: number;
+                            }[];
+                        }[];
+                        weakest: {
+                            code: string;
+                            name: string;
+                            num: number;
+                            den: number;
+                            ratePercent: number | null;
+                            /** @description null = không áp dụng (mẫu số bằng 0) */
+                            points: number | null;
+                            max: number;
+                            threshold: number | null;
+                            scored: boolean;
+                            /** @description Điểm tăng thêm nếu chỉ tiêu đạt tối đa */
+                            gain: number;
+                        }[];
+                        /** @description Các chỉ tiêu xếp theo số điểm có thể tăng thêm, nhiều nhất trước */
+                        improvements: {
+                            code: string;
+                            name: string;
+                            num: number;
+                            den: number;
+                            ratePercent: number | null;
+                            /** @description null = không áp dụng (mẫu số bằng 0) */
+                            points: number | null;
+                            max: number;
+                            threshold: number | null;
+                            scored: boolean;
+                            /** @description Điểm tăng thêm nếu chỉ tiêu đạt tối đa */
+                            gain: number;
+                        }[];
+                        ranking: {
+                            /** @description Điểm Bộ chỉ số 766 tính từ dữ liệu của hệ thống */
+                            total: number | null;
+                            grade: string | null;
+                            /** @description Thứ hạng trong bảng xếp hạng quốc gia đã nhập gần nhất */
+                            rank: number | null;
+                            rankOf: number | null;
+                            /** @description Điểm của tỉnh trên bảng xếp hạng quốc gia đã nhập */
+                            nationalScore: number | null;
+                            rankingAsOf: string | null;
+                        };
+                        /** @description Điểm của từng sở, ban, ngành và xã, phường, đặc khu (chỉ khi xem toàn tỉnh) */
+                        units: {
+                            /** Format: uuid */
+                            agencyId: string;
+                            name: string;
+                            type: string;
+                            total: number | null;
+                            grade: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    exportServiceIndex: {
+        parameters: {
+            query?: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listServiceIndexSnapshots: {
+        parameters: {
+            query?: {
+                /** @description Điểm của một cơ quan; không có = toàn tỉnh */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            month: string;
+                            agencyId: string | null;
+                            configVersion: string;
+                            total: number | null;
+                            grade: string | null;
+                            groups: {
+                                code: string;
+                                name: string;
+                                points: number | null;
+                                max: number;
+                            }[];
+                            takenAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    importNationalRanking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        /** @description Số tỉnh, thành phố đã nhập */
+                        rows: number;
+                        /** @description Dòng của tỉnh mình, tìm theo tên */
+                        own: {
+                            rank: number;
+                            name: string;
+                            score: number;
+                        } | null;
+                        importedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    generatePeriodicReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from?: string;
+                    to?: string;
+                    /**
+                     * @description Báo cáo sơ kết (một phần năm) hoặc tổng kết (cả năm)
+                     * @default so-ket
+                     * @enum {string}
+                     */
+                    kind?: "so-ket" | "tong-ket";
+                    /**
+                     * @default docx
+                     * @enum {string}
+                     */
+                    format?: "docx" | "pdf";
+                };
+            };
+        };
+        responses: {
+            /** @description Tệp DOCX hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
