@@ -30,6 +30,8 @@ export interface ScenarioContext {
   tasksUntil: string;
   /** the Mondays of the generated year of weekly schedules (weeklySchedule) */
   scheduleWeeks?: string[];
+  /** departments and communes for the stats scenarios' one-agency requests */
+  statsAgencies?: string[];
   /** issue 6: the generated dossiers and the sessions of the dossier scenarios */
   dossiers?: DossierBenchContext;
 }
@@ -187,7 +189,32 @@ export const SCENARIOS: Scenario[] = [
   },
   // issue 6: intake, step transitions, public lookup, queues (bench/dossier-scenarios.ts)
   ...DOSSIER_SCENARIOS,
+  {
+    // issue 7's target: the office dashboard for a year of a province (documents, tasks, dossiers, meetings, the
+    // index), the province or one agency, as leaders open it four at a time
+    name: 'officeDashboard',
+    connections: 4,
+    request: (ctx) => ({ method: 'GET', path: statsPath('dashboard', 0, ctx), headers: { cookie: ctx.leader.cookie } }),
+    pathFor: (n, ctx) => statsPath('dashboard', n, ctx),
+  },
+  {
+    // issue 7's target: the service index of Decision 766 for a year, the province (with every unit) or one agency
+    name: 'serviceIndex',
+    connections: 4,
+    request: (ctx) => ({ method: 'GET', path: statsPath('service-index', 0, ctx), headers: { cookie: ctx.leader.cookie } }),
+    pathFor: (n, ctx) => statsPath('service-index', n, ctx),
+  },
 ];
+
+/** A year up to the tasks' last day; one request in four for one agency (the departments in turn). */
+const statsPath = (what: 'dashboard' | 'service-index', n: number, ctx: ScenarioContext) => {
+  const until = ctx.tasksUntil || new Date().toISOString().slice(0, 10);
+  const agencies = ctx.statsAgencies ?? [];
+  const agency = n % 4 === 3 && agencies.length > 0 ? `&agencyId=${agencies[(n >> 2) % agencies.length]}` : '';
+  return `/api/stats/${what}?from=${addDays(until, -364)}&to=${until}${agency}`;
+};
+
+export const STATS_SCENARIO_NAMES = ['officeDashboard', 'serviceIndex'];
 
 export interface ScenarioResult {
   requests: number;

@@ -7,11 +7,11 @@ import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { meetingFigures } from '../meetings/index.js';
 import { catchUpTaskStats, scoreboardCounts, tasksAssignedByMonth } from '../tasks/index.js';
-import { addDossierRows, documentsByAgency, dossiersByAgency, emptyDossierRow, months, openDossiers } from './figures-repo.js';
-import { catalogOf, loadCatalog } from './index-inputs.js';
+import { addDossierRows, documentsByAgency, emptyDossierRow, months } from './figures-repo.js';
+import { catalogOf } from './index-inputs.js';
 import { isCommune, resolveScope, scopeName, type ResolvedScope } from './scope.js';
 import { catchUpStats } from './rollups.js';
-import { computeIndexes, latestRanking } from './service-index-service.js';
+import { computeIndexes, latestRanking, loadIndexSources } from './service-index-service.js';
 import type { OfficeDashboard } from './schemas.js';
 
 /** num ÷ den as a percentage rounded half up to 2 decimals; null when den is 0. */
@@ -37,18 +37,17 @@ export async function officeDashboard(ctx: ServiceContext, s: ResolvedScope, now
   const range = { tenantId: s.tenantId, from: s.from, to: s.to, agencyId: s.agency?.id ?? null };
   const calendar = await loadWorkCalendar(db, s.tenantId);
   await Promise.all([catchUpTaskStats(db), catchUpStats(db)]);
-  const [docs, dossierRows, monthRows, open, meetings, tasks, catalog, index, ranking, tasksByMonth] = await Promise.all([
+  const [docs, sources, monthRows, meetings, tasks, ranking, tasksByMonth] = await Promise.all([
     documentsByAgency(db, range),
-    dossiersByAgency(db, range),
+    loadIndexSources(db, s, calendar, now),
     months(db, range),
-    openDossiers(db, range, s.cutoff),
     meetingFigures(db, s.tenantId, s.from, s.to),
     scoreboardCounts(db, s.tenantId, { from: s.from, to: s.to, asOf: s.today, agencyTypes: null, agencyId: range.agencyId }),
-    loadCatalog(db, s.tenantId),
-    computeIndexes(db, s, calendar, now),
     latestRanking(db, s.tenantId, s.tenantName),
     tasksAssignedByMonth(db, s.tenantId, s.from, s.to, range.agencyId),
   ]);
+  const { dossierRows, open, catalog } = sources;
+  const index = computeIndexes(sources, s, calendar, { units: false });
   const workingDays = calendar.countWorkingDays(s.from, s.to);
   const d = dossierRows.reduce(addDossierRows, emptyDossierRow());
   const openInTime = open.reduce((n, o) => n + o.inTime, 0);

@@ -9,7 +9,7 @@ import { meetingFigures } from '../meetings/index.js';
 import { officeDashboard } from './dashboard.js';
 import { periodicReportDocx, periodicReportPdf, type PeriodicReportFigures } from './report/index.js';
 import { resolveScope } from './scope.js';
-import { computeIndexes } from './service-index-service.js';
+import { computeIndexes, loadIndexSources } from './service-index-service.js';
 
 const MEETING_KIND_LABELS: Record<string, string> = {
   ubnd_session: 'Phiên họp UBND',
@@ -28,7 +28,8 @@ const rate = (percent: number | null) => (percent === null ? null : percent / 10
 export async function reportFigures(ctx: ServiceContext, q: { from?: string | undefined; to?: string | undefined; kind: 'so-ket' | 'tong-ket' }, now: Date): Promise<PeriodicReportFigures> {
   const s = await resolveScope(ctx, { from: q.from, to: q.to }, now);
   const calendar = await loadWorkCalendar(ctx.db, s.tenantId);
-  const [dashboard, index, meetings] = await Promise.all([officeDashboard(ctx, s, now), computeIndexes(ctx.db, s, calendar, now), meetingFigures(ctx.db, s.tenantId, s.from, s.to)]);
+  const [dashboard, sources, meetings] = await Promise.all([officeDashboard(ctx, s, now), loadIndexSources(ctx.db, s, calendar, now), meetingFigures(ctx.db, s.tenantId, s.from, s.to)]);
+  const index = computeIndexes(sources, s, calendar, { units: false });
   const province = s.tenantName.replace(/^(Ủy ban nhân dân|UBND)\s+(tỉnh|thành phố)\s+/i, '');
   return {
     tenantName: s.tenantName,

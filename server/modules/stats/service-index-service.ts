@@ -19,8 +19,10 @@ import type { ServiceIndexResponse } from './schemas.js';
 const emptyUse = (): ProcedureUse => ({ online: new Set(), paidOnline: new Set(), verified: new Set(), syncedFee: new Set() });
 const noFeedback = { total: 0, handled: 0, onTime: 0, overdueOpen: 0, aboutRules: 0, satisfiedNum: 0 };
 
-/** The index of the scope and, for the province, of every department and commune, from one read of each source. */
-export async function computeIndexes(db: Db, s: Pick<ResolvedScope, 'tenantId' | 'from' | 'to' | 'cutoff' | 'agency' | 'agencies'>, calendar: WorkCalendar, now: Date) {
+export type IndexScope = Pick<ResolvedScope, 'tenantId' | 'from' | 'to' | 'cutoff' | 'agency' | 'agencies'>;
+
+/** One read of each source the index needs (the rollups caught up first); the dashboard reuses them. */
+export async function loadIndexSources(db: Db, s: IndexScope, calendar: WorkCalendar, now: Date) {
   await catchUpStats(db);
   const range = { tenantId: s.tenantId, from: s.from, to: s.to, agencyId: s.agency?.id ?? null };
   const [catalog, dossierRows, open, use, feedback] = await Promise.all([
@@ -30,6 +32,13 @@ export async function computeIndexes(db: Db, s: Pick<ResolvedScope, 'tenantId' |
     procedureUse(db, range),
     feedbackFigures(db, s.tenantId, s.agency?.id ?? null, s.from, s.to, calendar, now),
   ]);
+  return { catalog, dossierRows, open, use, feedback };
+}
+export type IndexSourceData = Awaited<ReturnType<typeof loadIndexSources>>;
+
+/** The index of the scope and, when asked and for the province, of every department and commune. */
+export function computeIndexes(data: IndexSourceData, s: IndexScope, calendar: WorkCalendar, options: { units: boolean }) {
+  const { catalog, dossierRows, open, use, feedback } = data;
   const config = serviceIndexConfigFor(s.to, serviceIndexConfigs());
   const sourcesOf = (agency: { id: string; commune: boolean } | null) => {
     const rows = agency ? dossierRows.filter((r) => r.agencyId === agency.id) : dossierRows;
@@ -47,12 +56,13 @@ export async function computeIndexes(db: Db, s: Pick<ResolvedScope, 'tenantId' |
   };
   const own = s.agency ? { id: s.agency.id, commune: isCommune(s.agency) } : null;
   const result = computeServiceIndex(indexInputs(sourcesOf(own)), config);
-  const units = s.agency
-    ? []
-    : s.agencies.filter(isUnit).map((a) => {
-        const r = computeServiceIndex(indexInputs(sourcesOf({ id: a.id, commune: isCommune(a) })), config);
-        return { agencyId: a.id, name: a.name, type: a.type, total: r.total, grade: r.grade, groups: r.groups };
-      });
+  const units =
+    s.agency || !options.units
+      ? []
+      : s.agencies.filter(isUnit).map((a) => {
+          const r = computeServiceIndex(indexInputs(sourcesOf({ id: a.id, commune: isCommune(a) })), config);
+          return { agencyId: a.id, name: a.name, type: a.type, total: r.total, grade: r.grade, groups: r.groups };
+        });
   return { config, result, units };
 }
 
@@ -87,7 +97,8 @@ const indicatorOut = (i: ServiceIndexResult['groups'][number]['indicators'][numb
 export async function getServiceIndex(ctx: ServiceContext, q: { from?: string | undefined; to?: string | undefined; agencyId?: string | undefined }, now = new Date()): Promise<ServiceIndexResponse> {
   const s = await resolveScope(ctx, q, now);
   const calendar = await loadWorkCalendar(ctx.db, s.tenantId);
-  const [{ config, result, units }, ranking] = await Promise.all([computeIndexes(ctx.db, s, calendar, now), latestRanking(ctx.db, s.tenantId, s.tenantName)]);
+  const [data, ranking] = await Promise.all([loadIndexSources(ctx.db, s, calendar, now), latestRanking(ctx.db, s.tenantId, s.tenantName)]);
+  const { config, result, units } = computeIndexes(data, s, calendar, { units: true });
   return {
     period: { from: s.from, to: s.to, workingDays: calendar.countWorkingDays(s.from, s.to), agencyId: s.agency?.id ?? null, scopeName: scopeName(s) },
     configVersion: config.version,
@@ -130,7 +141,8 @@ export async function takeServiceIndexSnapshots(db: Db, tenantId: string, month:
   const list = await db.execute(sql`select id, name, type, sort_order from agencies where tenant_id = ${tenantId}`);
   const agencies = (list as unknown as { rows: { id: string; name: string; type: string; sort_order: number }[] }).rows.map((a) => ({ id: a.id, name: a.name, type: a.type, sortOrder: a.sort_order }));
   const end = new Date(`${to}T17:00:00Z`);
-  const { config, result, units } = await computeIndexes(db, { tenantId, from, to, cutoff: end < now ? end : now, agency: null, agencies }, calendar, now);
+  const scope = { tenantId, from, to, cutoff: end < now ? end : now, agency: null, agencies };
+  const { config, result, units } = computeIndexes(await loadIndexSources(db, scope, calendar, now), scope, calendar, { units: true });
   const groupsOf = (r: Pick<ServiceIndexResult, 'groups'>) => r.groups.map((g) => ({ code: g.code, name: g.name, points: g.points, max: g.max }));
   const rows = [
     { tenantId, month, agencyId: null, configVersion: config.version, total: result.total, grade: result.grade, groups: groupsOf(result), takenAt: now },

@@ -28,6 +28,7 @@ import { SIGNING_PATH } from '../features/signing/signing-paths';
 import { EXCHANGE_PATH, EXCHANGE_PERMISSIONS } from '../features/exchange/exchange-paths';
 import { TASKS_PATH } from '../features/tasks/task-paths';
 import { MEETINGS_PATH } from '../features/meetings/meeting-paths';
+import { STATS_PATH } from '../features/stats/stats-paths';
 
 export interface ModuleEntry {
   key: string;
@@ -66,7 +67,8 @@ export const BUSINESS_MODULES: ModuleEntry[] = [
   { key: 'procedures', path: '/thu-tuc-hanh-chinh', title: 'module.procedures', description: 'module.procedures.desc', icon: <ProfileOutlined aria-hidden />, built: true },
   // Its pages are a submenu (see dossiers-submenu.ts): the counter and queues, feedback, statistics.
   { key: 'dossiers', path: '/ho-so-mot-cua', title: 'module.dossiers', description: 'module.dossiers.desc', icon: <FolderOpenOutlined aria-hidden />, permission: ['dossier.read', 'feedback.handle', 'dossier.stats'], built: true },
-  { key: 'stats', path: '/thong-ke', title: 'module.stats', description: 'module.stats.desc', icon: <BarChartOutlined aria-hidden /> },
+  // The dashboard and the service index (a submenu, see side-menu.tsx): leaders and administrators, province-wide.
+  { key: 'stats', path: STATS_PATH, title: 'module.stats', description: 'module.stats.desc', icon: <BarChartOutlined aria-hidden />, permission: 'stats.read', built: true },
 ];
 
 export const ADMIN_MODULES: ModuleEntry[] = [

@@ -14,6 +14,7 @@ import { MEETINGS_PATH } from '../features/meetings/meeting-paths';
 import { PUBLIC_SCHEDULE_PATH, SCHEDULE_PATH } from '../features/schedule/schedule-paths';
 import { DELEGATIONS_PATH } from '../features/delegations/delegation-paths';
 import { MEETING_STATS_PATH } from '../features/meeting-stats/meeting-stats-paths';
+import { SERVICE_INDEX_PATH, STATS_PATH } from '../features/stats/stats-paths';
 import { NOTIFICATIONS_PATH } from '../features/notify/notify-queries';
 import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermissions, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
@@ -58,6 +59,8 @@ const DossiersModule = lazy(() => import('../features/dossiers/dossiers-routes')
 const FeedbackModule = lazy(() => import('../features/feedback/feedback-routes').then((m) => ({ default: m.FeedbackModule })));
 const CitizenPortal = lazy(() => import('../features/citizen/citizen-routes').then((m) => ({ default: m.CitizenPortal })));
 const DossierStatsPage = lazy(() => import('../features/dossier-stats/dossier-stats-page').then((m) => ({ default: m.DossierStatsPage })));
+const DashboardPage = lazy(() => import('../features/stats/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const ServiceIndexPage = lazy(() => import('../features/stats/service-index-page').then((m) => ({ default: m.ServiceIndexPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -230,6 +233,26 @@ export function AppRouter() {
               <RequirePermission permission="dossier.stats">
                 <Suspense fallback={<PageLoading />}>
                   <DossierStatsPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={STATS_PATH}
+            element={
+              <RequirePermission permission="stats.read">
+                <Suspense fallback={<PageLoading />}>
+                  <DashboardPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={SERVICE_INDEX_PATH}
+            element={
+              <RequirePermission permission="stats.read">
+                <Suspense fallback={<PageLoading />}>
+                  <ServiceIndexPage />
                 </Suspense>
               </RequirePermission>
             }

@@ -2,6 +2,7 @@ import { proceduresEn } from './procedures.en';
 import { dossiersEn } from './dossiers.en';
 import { citizenEn } from './citizen.en';
 import { dossierStatsEn } from './dossier-stats.en';
+import { statsEn } from './stats.en';
 import { authEn } from './auth.en';
 import { documentsEn } from './documents.en';
 import { exchangeEn } from './exchange.en';
@@ -385,4 +386,5 @@ export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...citizenEn,
   ...dossierStatsEn,
+  ...statsEn,
 };

@@ -2,6 +2,7 @@ import { proceduresVi } from './procedures.vi';
 import { dossiersVi } from './dossiers.vi';
 import { citizenVi } from './citizen.vi';
 import { dossierStatsVi } from './dossier-stats.vi';
+import { statsVi } from './stats.vi';
 import { authVi } from './auth.vi';
 import { documentsVi } from './documents.vi';
 import { exchangeVi } from './exchange.vi';
@@ -384,6 +385,7 @@ export const vi = {
   ...dossiersVi,
   ...citizenVi,
   ...dossierStatsVi,
+  ...statsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -17,9 +17,17 @@ import type { ComplementCounts, IndicatorCounts, IndicatorInput, ServiceIndexInp
  *   commune without any activity is "chưa có số liệu", not "Yếu kém").
  */
 
-/** p ÷ q rounded half up, for p ≥ 0 and q > 0, exact at any size. */
-function divideHalfUp(p: bigint, q: bigint): number {
-  return Number((2n * p + q) / (2n * q));
+/** p ÷ q rounded half up, for whole p ≥ 0 and q > 0, exact at any size (BigInt only beyond 2^53, where Number would round). */
+function divideHalfUp(p: number, q: number): number {
+  const a = 2 * p + q;
+  const b = 2 * q;
+  if (a > Number.MAX_SAFE_INTEGER || b > Number.MAX_SAFE_INTEGER) return Number(BigInt(a) / BigInt(b));
+  // the float quotient may be one off near an integer: the remainder, exact on safe integers, corrects it
+  let quotient = Math.floor(a / b);
+  const remainder = a - quotient * b;
+  if (remainder < 0) quotient -= 1;
+  else if (remainder >= b) quotient += 1;
+  return quotient;
 }
 
 /** Half-up rounding to 2 decimals; 12 significant digits absorb the binary error (1,005 × 100 = 100,4999…). */
@@ -55,14 +63,15 @@ export function indicatorPoints(counts: IndicatorCounts, rule: IndicatorRule, pa
   assertCount(counts.num, `${path}.num`);
   assertCount(counts.den, `${path}.den`);
   if (counts.den === 0) return { rate: null, points: null };
-  const num = BigInt(Math.min(counts.num, counts.den));
-  const den = BigInt(counts.den);
-  const maxHundredths = BigInt(toHundredths(rule.max));
-  const rate = Number(num) / counts.den;
+  const num = Math.min(counts.num, counts.den);
+  const den = counts.den;
+  const maxHundredths = toHundredths(rule.max);
+  const rate = num / den;
   if (rule.threshold === null) return { rate, points: divideHalfUp(num * maxHundredths, den) / 100 };
-  const t = BigInt(toBasisPoints(rule.threshold));
-  if (num * 10_000n >= den * t) return { rate, points: Number(maxHundredths) / 100 };
-  return { rate, points: divideHalfUp(num * maxHundredths * 10_000n, den * t) / 100 };
+  const t = toBasisPoints(rule.threshold);
+  // counts are safe integers and maxima at most 100 points: the products below stay exact for any count a province has (< 4,5 × 10^7)
+  if (num * 10_000 >= den * t) return { rate, points: maxHundredths / 100 };
+  return { rate, points: divideHalfUp(num * maxHundredths * 10_000, den * t) / 100 };
 }
 
 /** 5.4's numerator: den − overdue − withComplaint, never below 0. */
@@ -115,7 +124,7 @@ export interface ServiceIndexResult {
   improvements: IndicatorResult[];
 }
 
-const percentOf = (num: number, den: number) => (den === 0 ? null : divideHalfUp(BigInt(Math.min(num, den)) * 10_000n, BigInt(den)) / 100);
+const percentOf = (num: number, den: number) => (den === 0 ? null : divideHalfUp(Math.min(num, den) * 10_000, den) / 100);
 
 function scoreIndicator(ind: ServiceIndexIndicatorConfig, input: IndicatorInput | undefined): IndicatorResult {
   const base = { code: ind.code, group: ind.group, name: ind.name, max: ind.max, threshold: ind.threshold, scored: ind.scored };

@@ -11,11 +11,13 @@ import { useCan } from '../session';
 import { SIGNING_PATH, signingPagesFor, signingPath, signingTitle } from '../../features/signing/signing-paths';
 import { MEETING_SUBPAGE_PATHS, meetingSubpagesFor } from '../../features/schedule/meetings-submenu';
 import { DOSSIER_SUBPAGE_PATHS, dossierSubpagesFor } from '../../features/dossiers/dossiers-submenu';
+import { STATS_SUBPAGE_PATHS, statsSubpagesFor } from '../../features/stats/stats-paths';
 
 type Item = Required<MenuProps>['items'][number];
 
 const OUTGOING_KEY = 'outgoing';
 const SIGNING_KEY = 'signing';
+const STATS_KEY = 'stats';
 // Both work lists start open: their numbers are what a person comes to the menu for.
 const OPEN_AT_START = [INBOX.key, OUTGOING_KEY];
 
@@ -23,7 +25,7 @@ const itemOf = (m: ModuleEntry): Item => ({ key: m.path, icon: m.icon, label: t(
 
 /** An address's menu key: an inbox or outgoing view itself, else the longest module path it starts with. */
 function keyOf(path: string): string {
-  const subpage = [...MEETING_SUBPAGE_PATHS, ...DOSSIER_SUBPAGE_PATHS].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const subpage = [...MEETING_SUBPAGE_PATHS, ...DOSSIER_SUBPAGE_PATHS, ...STATS_SUBPAGE_PATHS].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
   if (subpage) return subpage;
   if (path.startsWith(INBOX.path) || isOutgoingListPath(path) || path.startsWith(`${SIGNING_PATH}/`)) return path;
   const all = [HOME, ...BUSINESS_MODULES, ...ADMIN_MODULES].map((m) => m.path);
@@ -54,6 +56,7 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     ...OPEN_AT_START,
     ...(pathname.startsWith(SIGNING_PATH) ? [SIGNING_KEY] : []),
     ...(DOSSIER_SUBPAGE_PATHS.some((p) => pathname.startsWith(p)) ? ['dossiers'] : []),
+    ...(STATS_SUBPAGE_PATHS.includes(keyOf(pathname)) ? [STATS_KEY] : []),
   ]);
   const inboxOpen = open.includes(INBOX.key);
   const mine = counts.data?.mine ?? 0;
@@ -105,8 +108,20 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
     if (pages.length === 1) return { key: pages[0]!.path, icon: m.icon, label: t(pages[0]!.title), title: t(pages[0]!.title) };
     return { key: m.key, icon: m.icon, label: t(m.title), children: pages.map((p) => ({ key: p.path, label: t(p.title), title: t(p.title) })) };
   };
+  // The dashboard and the service index.
+  const statsItem = (m: ModuleEntry): Item => ({ key: m.key, icon: m.icon, label: t(m.title), children: statsSubpagesFor(can).map((p) => ({ key: p.path, label: t(p.title), title: t(p.title) })) });
   const moduleItem = (m: ModuleEntry): Item =>
-    m.key === OUTGOING_KEY ? outgoingItem(m) : m.key === SIGNING_KEY ? signingItem(m) : m.key === 'meetings' ? meetingsItem(m) : m.key === 'dossiers' ? dossiersItem(m) : itemOf(m);
+    m.key === OUTGOING_KEY
+      ? outgoingItem(m)
+      : m.key === SIGNING_KEY
+        ? signingItem(m)
+        : m.key === 'meetings'
+          ? meetingsItem(m)
+          : m.key === 'dossiers'
+            ? dossiersItem(m)
+            : m.key === STATS_KEY
+              ? statsItem(m)
+              : itemOf(m);
 
   const admin = adminModulesFor(can);
   const items: Item[] = [itemOf(HOME), inbox, ...businessModulesFor(can).map(moduleItem)];

@@ -5,6 +5,7 @@ import { useCan, useCurrentUser } from '../../app/session';
 import { t } from '../../i18n';
 import { formatDay, todayInVietnam, weekdayOf } from '../../lib/format';
 import { DocumentStatsCard } from '../search/stats-card';
+import { HomeDashboardCard } from '../stats/home-dashboard-card';
 
 function ModuleCard({ module, building }: { module: ModuleEntry; building: boolean }) {
   return (
@@ -44,6 +45,8 @@ export function HomePage() {
         <Typography.Text type="secondary">{t('home.today', { weekday: weekdayOf(today), date: formatDay(today) })}</Typography.Text>
       </Card>
 
+      {/* Leaders (and administrators) answer for the province's figures: the dashboard's headline first. */}
+      {can('stats.read') && <HomeDashboardCard />}
       {can('document.read') && <DocumentStatsCard />}
 
       <Typography.Title level={4}>{t('home.modules')}</Typography.Title>
