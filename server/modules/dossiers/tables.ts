@@ -339,6 +339,8 @@ export const feedbacks = pgTable(
     moreInfoRequestedAt: instant('more_info_requested_at'),
     /** when the sender gave the information asked for (the resolve clock does not run while waiting for it) */
     infoSuppliedAt: instant('info_supplied_at'),
+    /** working minutes spent waiting for the sender's information, over every round: the resolve deadline moves by them */
+    infoWaitMinutes: integer('info_wait_minutes').notNull().default(0),
     resolvedAt: instant('resolved_at'),
     publishedAt: instant('published_at'),
     /** the answer, or the reason for refusing, or what more is needed */

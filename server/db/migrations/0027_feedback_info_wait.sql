@@ -1,0 +1,1 @@
+ALTER TABLE "feedbacks" ADD COLUMN "info_wait_minutes" integer DEFAULT 0 NOT NULL;
