@@ -7,7 +7,7 @@ import { emailOutbox } from '../../platform/notify/tables.js';
 import { vietnamDate } from '../../platform/calendar/index.js';
 import { agencies, tenants } from '../org/tables.js';
 import { procedures } from '../procedures/tables.js';
-import { requestFeedbackInfo, submitFeedback } from './feedback.js';
+import { getFeedback, listFeedback, requestFeedbackInfo, resolveFeedback, submitFeedback, supplyFeedbackInfo } from './feedback.js';
 import { dossiers, feedbacks } from './tables.js';
 
 let t: TestApp;
@@ -178,5 +178,50 @@ describe('e-mail to the sender (when SMTP is configured)', () => {
     expect(mails.find((m) => m.subject.startsWith('Đề nghị bổ sung'))!.text).toContain('Đề nghị cho biết địa chỉ hộ kinh doanh');
     await submitFeedback({ db }, 'an-giang', { kind: 'regulation', sender: { name: 'Không Gửi Thư', phone: '0933000222', email: 'khong.gui@example.vn' }, title: 'Phản ánh không gửi thư', content: 'Thư điện tử đang tắt nên không gửi thư.' });
     expect(await outbox('khong.gui@example.vn')).toHaveLength(0);
+  });
+});
+
+describe('the wait for the sender’s information does not count against the 15 working days', () => {
+  it('moves the resolve deadline by the working time waited, over two rounds across a weekend', async () => {
+    const db = t.database.db;
+    const ctx = { db, actor: { userId: center.user.id, tenantId, agencyId: center.user.agency.id, unitId: center.user.unit.id, username: 'motcua', fullName: 'Huỳnh Văn Tâm', roles: ['one_stop_officer' as const], via: 'session' as const } };
+    const sender = { code: '', phone: '0944000111' };
+    // submitted Monday 2/3/2026 09:00: resolve due Monday 23/3 09:00 without any wait
+    sender.code = (await submitFeedback({ db }, 'an-giang', { kind: 'officer', sender: { name: 'Võ Thị Chờ', phone: sender.phone }, title: 'Phản ánh chờ bổ sung qua cuối tuần', content: 'Cán bộ hẹn nhiều lần mà chưa giải quyết.' }, { now: vn('2026-03-02T09:00:00') })).code;
+    const id = await idOf(sender.code);
+    const overdueAt = async (now: Date) => (await listFeedback(ctx, { overdue: 'true', q: sender.code, page: 1, pageSize: 10 }, now)).items.map((i) => i.id);
+
+    const asked = await requestFeedbackInfo(ctx, id, { request: 'Đề nghị cho biết tên cán bộ và ngày hẹn' }, { now: vn('2026-03-03T10:00:00') });
+    expect(asked).toMatchObject({ dueAt: vn('2026-03-09T09:00:00').toISOString(), onTime: true, feedback: { state: 'more_info', pending: null } });
+    // while waiting there is no resolve deadline, so nothing is overdue even past the old one
+    expect(asked.feedback.deadlines.find((d) => d.action === 'resolve')).toMatchObject({ dueAt: null, doneAt: null });
+    expect(await overdueAt(vn('2026-03-25T10:00:00'))).toEqual([]);
+
+    // supplied the next Monday 10:00: Tue 5.5 h + Wed–Fri 24 h + Mon 2.5 h = 32 h = 1 920 minutes
+    const supplied = await supplyFeedbackInfo({ db }, 'an-giang', { ...sender, content: 'Cán bộ tên Nguyễn Văn Hẹn, hẹn ngày 20/02/2026' }, vn('2026-03-09T10:00:00'));
+    expect(supplied.state).toBe('received');
+    expect((await db.select().from(feedbacks).where(eq(feedbacks.id, id)))[0]).toMatchObject({ infoWaitMinutes: 1920, infoSuppliedAt: vn('2026-03-09T10:00:00') });
+    // 32 h = 4 working days: Monday 23/3 09:00 → Friday 27/3 09:00
+    const afterFirst = await getFeedback(ctx, id, vn('2026-03-25T10:00:00'));
+    expect(afterFirst.infoWaitMinutes).toBe(1920);
+    expect(afterFirst.pending).toEqual({ action: 'resolve', dueAt: vn('2026-03-27T09:00:00').toISOString(), overdue: false });
+    expect(afterFirst.deadlines.find((d) => d.action === 'resolve')?.dueAt).toBe(vn('2026-03-27T09:00:00').toISOString());
+    expect(afterFirst.deadlines.find((d) => d.action === 'refuse')?.dueAt).toBe(vn('2026-03-04T09:00:00').toISOString());
+
+    // a second round, Tuesday 10/3 14:00 → Wednesday 11/3 09:00: 3.5 h + 1.5 h = 300 minutes more
+    await requestFeedbackInfo(ctx, id, { request: 'Đề nghị gửi thêm giấy hẹn' }, { now: vn('2026-03-10T14:00:00') });
+    await supplyFeedbackInfo({ db }, 'an-giang', { ...sender, content: 'Giấy hẹn số 15 ngày 20/02/2026' }, vn('2026-03-11T09:00:00'));
+    expect((await db.select().from(feedbacks).where(eq(feedbacks.id, id)))[0]!.infoWaitMinutes).toBe(2220);
+    // 37 h after Monday 23/3 09:00: Mon 6.5 h, Tue–Thu 24 h → 30.5 h; Fri 07:30–11:30 4 h, 13:30 + 2.5 h = 16:00
+    expect((await getFeedback(ctx, id, vn('2026-03-27T10:00:00'))).pending).toEqual({ action: 'resolve', dueAt: vn('2026-03-27T16:00:00').toISOString(), overdue: false });
+    expect(await overdueAt(vn('2026-03-27T16:00:00'))).toEqual([]);
+    expect(await overdueAt(vn('2026-03-27T16:01:00'))).toEqual([id]);
+
+    // resolved four days after the unmoved deadline: on time
+    const resolved = await resolveFeedback(ctx, id, { answer: 'Đã kiểm tra và nhắc nhở cán bộ, hồ sơ đã được giải quyết.' }, { now: vn('2026-03-27T15:00:00') });
+    expect(resolved).toMatchObject({ action: 'resolve', dueAt: vn('2026-03-27T16:00:00').toISOString(), onTime: true });
+    expect(resolved.feedback.deadlines.find((d) => d.action === 'resolve')).toMatchObject({ onTime: true, doneAt: vn('2026-03-27T15:00:00').toISOString() });
+    const supplies = await db.select({ after: auditEntries.after }).from(auditEntries).where(and(eq(auditEntries.entityId, id), eq(auditEntries.action, 'feedback.info_supplied'))).orderBy(asc(auditEntries.seq));
+    expect(supplies.map((a) => (a.after as { waitedMinutes: number }).waitedMinutes)).toEqual([1920, 300]);
   });
 });

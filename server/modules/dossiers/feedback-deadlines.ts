@@ -25,33 +25,46 @@ export type TimedFeedbackAction = Exclude<FeedbackAction, 'supply_info'>;
 /**
  * Working days allowed for each action, as the service index counts them (Decision 766, indicator 5.2):
  * refuse within 2, ask for more within 5, resolve within 15 (counted from the submission), publish the answer
- * within 2 (counted from the resolution).
+ * within 2 (counted from the resolution). The index counts the office's time, so the working time spent waiting
+ * for the sender's information moves the resolve deadline; refusing and asking come before any wait.
  */
 export const FEEDBACK_LIMIT_DAYS: Readonly<Record<TimedFeedbackAction, number>> = { refuse: 2, request_info: 5, resolve: 15, publish: 2 };
 
 export interface FeedbackTimes {
+  state: FeedbackState;
   submittedAt: Date;
   resolvedAt: Date | null;
+  /** working minutes waited for the sender, summed over the rounds already answered */
+  infoWaitMinutes: number;
 }
 
 /**
  * When an action is due: its working days turned into working hours (8 h a day) from the moment the clock starts,
  * so a feedback sent at 09:00 on Monday must be refused by 09:00 on Wednesday. One sent outside office hours
- * starts at the next opening. `publish` counts from the resolution and has no due time before it.
+ * starts at the next opening. Resolving also gets the working time waited for the sender, and has no due time
+ * while the office still waits (the wait is not over, so neither is known). `publish` counts from the resolution
+ * and has no due time before it.
  */
 export function feedbackDueAt(cal: WorkCalendar, action: TimedFeedbackAction, times: FeedbackTimes): Date | null {
   const start = action === 'publish' ? times.resolvedAt : times.submittedAt;
   if (!start) return null;
-  return cal.addWorkingHours(start, FEEDBACK_LIMIT_DAYS[action] * cal.hoursPerDay);
+  if (action !== 'resolve') return cal.addWorkingHours(start, FEEDBACK_LIMIT_DAYS[action] * cal.hoursPerDay);
+  if (times.state === 'more_info') return null;
+  return cal.addWorkingHours(start, FEEDBACK_LIMIT_DAYS.resolve * cal.hoursPerDay + times.infoWaitMinutes / 60);
+}
+
+/** Working minutes from asking the sender for more to their answer (whole minutes, as the column keeps them). */
+export function infoWaitMinutes(cal: WorkCalendar, requestedAt: Date | null, suppliedAt: Date): number {
+  return requestedAt ? Math.round(cal.workingHoursBetween(requestedAt, suppliedAt) * 60) : 0;
 }
 
 export const isOnTime = (doneAt: Date, dueAt: Date) => doneAt.getTime() <= dueAt.getTime();
 
 /** The deadline a feedback is waiting on now: resolving it while received, publishing it once resolved. */
-export function pendingDeadline(cal: WorkCalendar, state: FeedbackState, times: FeedbackTimes): { action: TimedFeedbackAction; dueAt: Date } | null {
-  if (state === 'received') return { action: 'resolve', dueAt: feedbackDueAt(cal, 'resolve', times)! };
-  if (state === 'resolved' && times.resolvedAt) return { action: 'publish', dueAt: feedbackDueAt(cal, 'publish', times)! };
-  // refused and published are done; more_info waits for the sender
+export function pendingDeadline(cal: WorkCalendar, times: FeedbackTimes): { action: TimedFeedbackAction; dueAt: Date } | null {
+  if (times.state === 'received') return { action: 'resolve', dueAt: feedbackDueAt(cal, 'resolve', times)! };
+  if (times.state === 'resolved' && times.resolvedAt) return { action: 'publish', dueAt: feedbackDueAt(cal, 'publish', times)! };
+  // refused and published are done; more_info waits for the sender, and that time is not the office's
   return null;
 }
 

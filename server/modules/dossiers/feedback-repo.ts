@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import { likePatterns } from '../../platform/search/normalize.js';
 import { agencies, tenants, users } from '../org/tables.js';
@@ -75,8 +75,11 @@ export interface FeedbackFilter {
   /** null: every agency of the tenant (the Center) */
   agencyId: string | null;
   state?: FeedbackState | undefined;
-  /** start instants at or before which a deadline has passed: resolving (15 days) and publishing (2 days) */
-  overdue?: { resolveCutoff: Date; publishCutoff: Date } | undefined;
+  /**
+   * start instants at or before which a deadline has passed: resolving (15 days, for feedback that never waited
+   * for the sender) and publishing (2 days); and the open feedback past a resolve deadline moved by a wait
+   */
+  overdue?: { resolveCutoff: Date; publishCutoff: Date; waitedOverdueIds: string[] } | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -89,7 +92,8 @@ export async function listFeedback(db: Db, tenantId: string, f: FeedbackFilter):
   if (f.overdue) {
     conds.push(
       or(
-        and(eq(feedbacks.state, 'received'), lte(feedbacks.submittedAt, f.overdue.resolveCutoff)),
+        and(eq(feedbacks.state, 'received'), eq(feedbacks.infoWaitMinutes, 0), lte(feedbacks.submittedAt, f.overdue.resolveCutoff)),
+        f.overdue.waitedOverdueIds.length > 0 ? inArray(feedbacks.id, f.overdue.waitedOverdueIds) : undefined,
         and(eq(feedbacks.state, 'resolved'), isNotNull(feedbacks.resolvedAt), lte(feedbacks.resolvedAt, f.overdue.publishCutoff)),
       ),
     );
@@ -103,6 +107,16 @@ export async function listFeedback(db: Db, tenantId: string, f: FeedbackFilter):
     .offset((f.page - 1) * f.pageSize);
   const [total] = await db.select({ n: count() }).from(feedbacks).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** Open feedback (back at the office) whose resolve deadline moved because the office waited for the sender. */
+export async function openWaitedFeedback(db: Db, tenantId: string, agencyId: string | null) {
+  const conds = [eq(feedbacks.tenantId, tenantId), eq(feedbacks.state, 'received'), gt(feedbacks.infoWaitMinutes, 0)];
+  if (agencyId) conds.push(eq(feedbacks.agencyId, agencyId));
+  return db
+    .select({ id: feedbacks.id, state: feedbacks.state, submittedAt: feedbacks.submittedAt, resolvedAt: feedbacks.resolvedAt, infoWaitMinutes: feedbacks.infoWaitMinutes })
+    .from(feedbacks)
+    .where(and(...conds));
 }
 
 export async function listPublished(db: Db, tenantId: string, f: { q?: string | undefined; page: number; pageSize: number }) {

@@ -109,7 +109,10 @@ export const FeedbackDetail = FeedbackListItem.extend({
   response: z.string().nullable(),
   handledByName: z.string().nullable(),
   satisfied: z.boolean().nullable(),
-  deadlines: z.array(z.object({ action: z.enum(TIMED_ACTIONS), dueAt: instant.nullable(), doneAt: instant.nullable(), onTime: z.boolean().nullable() })).describe('Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc)'),
+  infoWaitMinutes: z.number().int().describe('Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu'),
+  deadlines: z
+    .array(z.object({ action: z.enum(TIMED_ACTIONS), dueAt: instant.nullable(), doneAt: instant.nullable(), onTime: z.boolean().nullable() }))
+    .describe('Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc)'),
   actions: z.array(z.enum(TIMED_ACTIONS)).describe('Những việc người xem được làm lúc này'),
 });
 

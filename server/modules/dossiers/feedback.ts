@@ -6,7 +6,7 @@ import type { AnonymousContext, ServiceContext } from '../../platform/context.js
 import { DomainError } from '../../platform/http/errors.js';
 import { NO_EMAIL, queueEmail, type MailSettings } from '../../platform/notify/index.js';
 import { loadProcedureForIntake } from '../procedures/index.js';
-import { canTransition, feedbackDueAt, FEEDBACK_TRANSITIONS, isOnTime, overdueStartCutoff, pendingDeadline, type FeedbackAction, type TimedFeedbackAction } from './feedback-deadlines.js';
+import { canTransition, feedbackDueAt, FEEDBACK_LIMIT_DAYS, FEEDBACK_TRANSITIONS, infoWaitMinutes, isOnTime, overdueStartCutoff, pendingDeadline, type FeedbackAction, type TimedFeedbackAction } from './feedback-deadlines.js';
 import * as repo from './feedback-repo.js';
 import { normalizePhone } from './lookup.js';
 import { dossierByCode, tenantByCode } from './public-repo.js';
@@ -157,15 +157,20 @@ export async function getFeedbackPublic(ctx: AnonymousContext, tenantCode: strin
   return toPublic(ctx.db, tenant.id, row);
 }
 
-/** `supplyFeedbackInfo`: the sender answers a request for more information; the feedback is handled again. */
+/**
+ * `supplyFeedbackInfo`: the sender answers a request for more information; the feedback is handled again, and the
+ * working time this round waited is added to the rounds before it, so the resolve deadline moves by it.
+ */
 export async function supplyFeedbackInfo(ctx: AnonymousContext, tenantCode: string, input: { code: string; phone: string; content: string }, now = new Date()) {
   return ctx.db.transaction(async (tx) => {
     const { tenant, row } = await senderFeedback(tx, tenantCode, input.code, input.phone, true);
     if (!canTransition(row.state, 'supply_info')) throw new DomainError('INVALID_STATE', 'Cơ quan xử lý không đề nghị bổ sung thông tin cho phản ánh này');
     const content = `${row.content}\n\n[Bổ sung ngày ${formatVnDate(vietnamDate(now))}] ${input.content}`;
-    await repo.updateFeedback(tx, tenant.id, row.id, { content, state: FEEDBACK_TRANSITIONS.supply_info.to, infoSuppliedAt: now });
-    await recordAudit(tx, { tenantId: tenant.id, actorName: row.senderName, action: 'feedback.info_supplied', entityType: 'feedback', entityId: row.id, summary: `Người gửi bổ sung thông tin cho ${row.code}`, after: { added: input.content }, ip: ctx.ip ?? null });
-    return toPublic(tx, tenant.id, { ...row, content, state: 'received' });
+    const waited = infoWaitMinutes(await loadWorkCalendar(tx, tenant.id), row.moreInfoRequestedAt, now);
+    const values = { content, state: FEEDBACK_TRANSITIONS.supply_info.to, infoSuppliedAt: now, infoWaitMinutes: row.infoWaitMinutes + waited };
+    await repo.updateFeedback(tx, tenant.id, row.id, values);
+    await recordAudit(tx, { tenantId: tenant.id, actorName: row.senderName, action: 'feedback.info_supplied', entityType: 'feedback', entityId: row.id, summary: `Người gửi bổ sung thông tin cho ${row.code}`, after: { added: input.content, waitedMinutes: waited, infoWaitMinutes: values.infoWaitMinutes }, ip: ctx.ip ?? null });
+    return toPublic(tx, tenant.id, { ...row, ...values });
   });
 }
 
@@ -200,7 +205,7 @@ const inScope = (actor: Actor, scope: ReturnType<typeof scopeOf>, row: { agencyI
 
 function listItem(cal: WorkCalendar, now: Date, v: repo.FeedbackView) {
   const f = v.feedback;
-  const pending = pendingDeadline(cal, f.state, f);
+  const pending = pendingDeadline(cal, f);
   return {
     id: f.id,
     code: f.code,
@@ -240,8 +245,23 @@ function detail(cal: WorkCalendar, now: Date, v: repo.FeedbackView) {
     response: f.response,
     handledByName: v.handledByName,
     satisfied: f.satisfied,
+    infoWaitMinutes: f.infoWaitMinutes,
     deadlines,
     actions: TIMED.filter((a) => canTransition(f.state, a)),
+  };
+}
+
+/**
+ * What "overdue" means to the list query. Without a wait, one start cutoff per deadline decides it in the database;
+ * the few open feedbacks whose deadline moved by a wait for the sender are checked here, with the same due time
+ * the list shows, and passed by id.
+ */
+async function overdueFilter(ctx: ServiceContext, cal: WorkCalendar, scope: ReturnType<typeof scopeOf>, now: Date): Promise<repo.FeedbackFilter['overdue']> {
+  const waited = await repo.openWaitedFeedback(ctx.db, ctx.actor.tenantId, scope === 'tenant' ? null : ctx.actor.agencyId);
+  return {
+    resolveCutoff: overdueStartCutoff(cal, now, FEEDBACK_LIMIT_DAYS.resolve),
+    publishCutoff: overdueStartCutoff(cal, now, FEEDBACK_LIMIT_DAYS.publish),
+    waitedOverdueIds: waited.filter((f) => now > feedbackDueAt(cal, 'resolve', f)!).map((f) => f.id),
   };
 }
 
@@ -249,7 +269,7 @@ function detail(cal: WorkCalendar, now: Date, v: repo.FeedbackView) {
 export async function listFeedback(ctx: ServiceContext, q: { state?: FeedbackState | undefined; overdue?: 'true' | 'false' | undefined; q?: string | undefined; page: number; pageSize: number }, now = new Date()) {
   const scope = scopeOf(ctx.actor);
   const cal = await loadWorkCalendar(ctx.db, ctx.actor.tenantId);
-  const overdue = q.overdue === 'true' ? { resolveCutoff: overdueStartCutoff(cal, now, 15), publishCutoff: overdueStartCutoff(cal, now, 2) } : undefined;
+  const overdue = q.overdue === 'true' ? await overdueFilter(ctx, cal, scope, now) : undefined;
   const { rows, total } = await repo.listFeedback(ctx.db, ctx.actor.tenantId, { agencyId: scope === 'tenant' ? null : ctx.actor.agencyId, state: q.state, overdue, q: q.q, page: q.page, pageSize: q.pageSize });
   return { items: rows.map((v) => listItem(cal, now, v)), total, page: q.page, pageSize: q.pageSize };
 }

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers/app.js';
+import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import { procedures } from '../procedures/tables.js';
 import { portalDate } from './national-sync.js';
-import { average2, percent } from './stats.js';
+import { average2, feedbackFigures, percent } from './stats.js';
 import { STATS_HEADER_ROW } from './stats-export.js';
 import { dossierComponents, dossierRatings, dossiers, feedbacks } from './tables.js';
 
@@ -99,6 +100,21 @@ beforeAll(async () => {
     fb(10, at('2024-03-09', '10:00'), { state: 'refused', refusedAt: at('2024-03-13', '08:00') }),
     fb(8, at('2024-02-28', '08:00'), { state: 'received' }),
   ]);
+  // Feedback that waited for the sender's information, for the Center (no procedure: outside the figures above).
+  // Asked Tue 5/3 10:00, supplied Mon 11/3 10:00: Tue 5.5 h + Wed–Fri 24 h + Mon 2.5 h = 32 h = 1 920 minutes.
+  const waited = { agencyId: L1, procedureId: null, moreInfoRequestedAt: at('2024-03-05', '10:00'), infoSuppliedAt: at('2024-03-11', '10:00'), infoWaitMinutes: 1920 };
+  await db.insert(feedbacks).values([
+    // submitted Mon 4/3 09:00: 15 days end Mon 25/3 09:00, 4 more waited → Fri 29/3 09:00; resolved right then: on time
+    fb(21, at('2024-03-04', '09:00'), { ...waited, kind: 'regulation', state: 'resolved', resolvedAt: at('2024-03-29', '09:00') }),
+    // one minute later: late even with the wait
+    fb(22, at('2024-03-04', '09:00'), { ...waited, kind: 'officer', state: 'resolved', resolvedAt: at('2024-03-29', '09:01') }),
+    // submitted Fri 8/3 09:00, back at the office: at the period's end 15 days and 6.5 h (390 minutes) have run;
+    // a wait of 8 h (Mon 11/3 10:00 → Tue 12/3 10:00) keeps it within its deadline, one of 4 h (→ Mon 16:00) does not
+    fb(23, at('2024-03-08', '09:00'), { ...waited, kind: 'officer', state: 'received', moreInfoRequestedAt: at('2024-03-11', '10:00'), infoSuppliedAt: at('2024-03-12', '10:00'), infoWaitMinutes: 480 }),
+    fb(24, at('2024-03-08', '09:00'), { ...waited, kind: 'officer', state: 'received', moreInfoRequestedAt: at('2024-03-11', '10:00'), infoSuppliedAt: at('2024-03-11', '16:00'), infoWaitMinutes: 240 }),
+    // asked within 5 days and still waiting at the period's end, long past 15 days from the submission: no deadline runs
+    fb(25, at('2024-03-04', '09:00'), { kind: 'procedure', agencyId: L1, procedureId: null, state: 'more_info', moreInfoRequestedAt: at('2024-03-08', '10:00') }),
+  ]);
 });
 afterAll(async () => {
   await t.close();
@@ -140,6 +156,17 @@ describe('dossier statistics', () => {
     });
     expect(s.rows).toHaveLength(1);
     expect(s.rows[0]).toMatchObject({ key: staff.user.agency.id, label: 'Sở Tài chính', received: { total: 8 } });
+  });
+
+  it('leaves the wait for the sender out of the 15 working days (indicators 5.2 and 5.3)', async () => {
+    const res = await t.as(leader, { method: 'GET', url: `/api/dossiers/stats?${PERIOD}&agencyId=${officer.user.agency.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    // handled: 21, 22 resolved and 25 waiting; on time: 21, 25; open past the moved deadline: 24 only
+    expect(res.json().total.feedback).toEqual({ total: 5, handled: 3, handledOnTime: 2, overdueOpen: 1, onTimeRate: 50 });
+    const calendar = await loadWorkCalendar(t.database.db, admin.user.tenant.id);
+    const figures = await feedbackFigures(t.database.db, admin.user.tenant.id, officer.user.agency.id, '2024-03-01', '2024-03-31', calendar);
+    // about rules: 21 (regulation), 25 (procedure); taken off 5.3: 22 (late) and 24 (open past its deadline)
+    expect(figures.total).toEqual({ total: 5, handled: 3, onTime: 2, overdueOpen: 1, aboutRules: 2, satisfiedNum: 3 });
   });
 
   it('groups by level and by receiving location', async () => {

@@ -153,7 +153,13 @@ export interface WorkdayTable {
  * Feedback submitted in [start, end), handled within its deadlines as feedback-deadlines.ts counts them (working
  * days turned into working time from the moment the clock starts). Set-based: every instant gets its position
  * on the working-time axis, W(x) = working days before its day × minutes a day + office minutes of its day up to
- * it, so "done within N working days" is W(done) − W(start) ≤ N days of minutes, in one GROUP BY.
+ * it, so "done within N working days" is W(done) − W(start) ≤ N days of minutes, in one GROUP BY. Resolving
+ * subtracts the working minutes waited for the sender (`info_wait_minutes`): the index counts the office's time.
+ *
+ * Each feedback lands in at most one of `handled` and `overdue_open`, so their sum is indicator 5.2's denominator:
+ * handled = the office's turn is over (refused, asked for more and waiting for the sender, resolved, published);
+ * overdue_open = back at the office ('received', first time or after the sender answered) and past its resolve
+ * deadline. One still at the office and within it is in neither yet.
  */
 export async function feedbackCounts(db: Db, s: StatsScope, start: Date, end: Date, cutoff: Date, days: WorkdayTable, limits: FeedbackLimits): Promise<FeedbackRow[]> {
   const key = { agency: sql`f.agency_id::text`, procedure: sql`coalesce(f.procedure_id, d.procedure_id)::text`, level: sql`p.level`, location: sql`d.receiving_agency_id::text` }[s.groupBy];
@@ -167,11 +173,12 @@ export async function feedbackCounts(db: Db, s: StatsScope, start: Date, end: Da
   const w = (alias: string, col: SQL) => sql`(${sql.raw(alias)}.before * ${days.minutesPerDay} + case when ${sql.raw(alias)}.working then ${office(col)} else 0 end)`;
   const cut = sql`${iso(cutoff)}::timestamptz`;
   const W = { sub: w('ws', sql`f.submitted_at`), ref: w('wr', sql`f.refused_at`), info: w('wi', sql`f.more_info_requested_at`), res: w('wv', sql`f.resolved_at`), pub: w('wp', sql`f.published_at`), now: w('wc', cut) };
-  const handled = sql`(f.refused_at is not null or f.more_info_requested_at is not null or f.resolved_at is not null)`;
+  const handled = sql`(f.state <> 'received')`;
+  const overdueOpen = sql`(f.state = 'received' and ${W.now} - ${W.sub} - f.info_wait_minutes > ${limits.resolve})`;
   const onTime = sql`${handled}
     and (f.refused_at is null or ${W.ref} - ${W.sub} <= ${limits.refuse})
     and (f.more_info_requested_at is null or ${W.info} - ${W.sub} <= ${limits.moreInfo})
-    and (f.resolved_at is null or (${W.res} - ${W.sub} <= ${limits.resolve}
+    and (f.resolved_at is null or (${W.res} - ${W.sub} - f.info_wait_minutes <= ${limits.resolve}
       and ((f.published_at is not null and ${W.pub} - ${W.res} <= ${limits.publish}) or (f.published_at is null and ${W.now} - ${W.res} <= ${limits.publish}))))`;
   const result = await db.execute(sql`
     with wd(d, before, working) as (select * from unnest(${`{${days.dates.join(',')}}`}::date[], ${`{${days.before.join(',')}}`}::int[], ${`{${days.working.join(',')}}`}::boolean[]))
@@ -179,9 +186,9 @@ export async function feedbackCounts(db: Db, s: StatsScope, start: Date, end: Da
       count(*)::int as total,
       count(*) filter (where ${handled})::int as handled,
       count(*) filter (where ${onTime})::int as on_time,
-      count(*) filter (where not ${handled} and ${W.now} - ${W.sub} > ${limits.resolve})::int as overdue_open,
+      count(*) filter (where ${overdueOpen})::int as overdue_open,
       count(*) filter (where f.kind in ('regulation', 'procedure'))::int as about_rules,
-      count(*) filter (where f.satisfied = false or (${handled} and not (${onTime})) or (not ${handled} and ${W.now} - ${W.sub} > ${limits.resolve})
+      count(*) filter (where f.satisfied = false or (${handled} and not (${onTime})) or ${overdueOpen}
         or exists (select 1 from feedbacks later where later.repeat_of_id = f.id))::int as taken_off
     from feedbacks f
       left join dossiers d on d.id = f.dossier_id

@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { meetingFigures } from '../meetings/index.js';
 import { catchUpTaskStats, scoreboardCounts, tasksAssignedByMonth } from '../tasks/index.js';
-import { addDossierRows, documentsByAgency, emptyDossierRow, months } from './figures-repo.js';
+import { addDossierRows, documentCounts, emptyDossierRow } from './figures-repo.js';
 import { catalogOf } from './index-inputs.js';
 import { isCommune, resolveScope, scopeName, type ResolvedScope } from './scope.js';
 import { catchUpStats } from './rollups.js';
@@ -37,16 +37,16 @@ export async function officeDashboard(ctx: ServiceContext, s: ResolvedScope, now
   const range = { tenantId: s.tenantId, from: s.from, to: s.to, agencyId: s.agency?.id ?? null };
   const calendar = await loadWorkCalendar(db, s.tenantId);
   await Promise.all([catchUpTaskStats(db), catchUpStats(db)]);
-  const [docs, sources, monthRows, meetings, tasks, ranking, tasksByMonth] = await Promise.all([
-    documentsByAgency(db, range),
+  const [documents, sources, meetings, tasks, ranking, tasksByMonth] = await Promise.all([
+    documentCounts(db, range),
     loadIndexSources(db, s, calendar, now),
-    months(db, range),
     meetingFigures(db, s.tenantId, s.from, s.to),
     scoreboardCounts(db, s.tenantId, { from: s.from, to: s.to, asOf: s.today, agencyTypes: null, agencyId: range.agencyId }),
     latestRanking(db, s.tenantId, s.tenantName),
     tasksAssignedByMonth(db, s.tenantId, s.from, s.to, range.agencyId),
   ]);
-  const { dossierRows, open, catalog } = sources;
+  const { dossierRows, dossierMonths, open, catalog } = sources;
+  const docs = documents.byAgency;
   const index = computeIndexes(sources, s, calendar, { units: false });
   const workingDays = calendar.countWorkingDays(s.from, s.to);
   const d = dossierRows.reduce(addDossierRows, emptyDossierRow());
@@ -114,13 +114,14 @@ export async function officeDashboard(ctx: ServiceContext, s: ResolvedScope, now
     },
     serviceIndex: { total: index.result.total, grade: index.result.grade, ...(s.agency ? { rank: null, rankOf: null, nationalScore: null, rankingAsOf: null } : ranking) },
     months: monthsOf(s.from, s.to).map((month) => {
-      const r = monthRows.find((m) => m.month === month);
+      const doc = documents.byMonth.get(month);
+      const dossier = dossierMonths.get(month);
       return {
         month,
-        incoming: r?.incoming ?? 0,
-        outgoing: r?.outgoing ?? 0,
-        dossiersReceived: r?.dossiersReceived ?? 0,
-        dossiersResolved: r?.dossiersResolved ?? 0,
+        incoming: doc?.incoming ?? 0,
+        outgoing: doc?.outgoing ?? 0,
+        dossiersReceived: dossier?.received ?? 0,
+        dossiersResolved: dossier?.resolved ?? 0,
         meetings: meetingsByMonth.get(month) ?? 0,
         tasksAssigned: tasksByMonth.get(month) ?? 0,
       };

@@ -72,7 +72,7 @@ export interface FeedbackCounts {
 export interface IndexSources {
   from: string;
   to: string;
-  calendar: WorkCalendar;
+  calendar: Pick<WorkCalendar, 'addWorkingDays'>;
   catalog: CatalogProcedure[];
   dossiers: DossierRow;
   open: { inTime: number; overdue: number };

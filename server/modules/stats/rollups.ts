@@ -8,6 +8,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open.js';
 import * as engine from './rollup-engine.js';
 
+/** The month (its first day) of a facts' day: the monthly tables' key. */
+const monthOf = (col: string) => `date_trunc('month', ${col})::date`;
 const vnDay = (col: string) => `((${col} at time zone 'UTC') + interval '7 hours')::date`;
 const idFilter = (alias: string, ids: { tenantId: string; ids: string[] } | null): SQL =>
   ids ? sql`${sql.raw(alias)}.tenant_id = ${ids.tenantId} and ${sql.raw(alias)}.id = any(${`{${ids.ids.join(',')}}`}::uuid[])` : sql`true`;
@@ -15,7 +17,7 @@ const bit = (condition: string) => `(case when ${condition} then 1 else 0 end)::
 
 const DOSSIER_FACTS = [
   'dossier_id', 'tenant_id', 'handling_agency_id', 'receiving_agency_id', 'procedure_id', 'received_on', 'resolved_on', 'outcome', 'processing_ms',
-  'online', 'online_valid', 'full_online', 'full_online_eligible', 'digitized', 'reused', 'from_store', 'paper_result', 'e_result', 'certified',
+  'overdue_at', 'online', 'online_valid', 'full_online', 'full_online_eligible', 'digitized', 'reused', 'from_store', 'paper_result', 'e_result', 'certified',
   'certified_electronic', 'fee_bearing', 'paid_online', 'synced', 'verified', 'rated', 'disliked', 'complained',
 ] as const;
 
@@ -29,6 +31,12 @@ const dossierCurrent = (ids: { tenantId: string; ids: string[] } | null) => sql`
     d.outcome,
     ${sql.raw(`case when d.outcome is not null and d.received_at is not null
       then greatest(0, (extract(epoch from coalesce(d.processed_at, d.ended_at) - d.received_at) * 1000)::bigint - d.paused_ms) else 0 end`)} as processing_ms,
+    ${sql.raw(`case when d.received_at is not null and d.ended_at is null and d.appointment_at is not null and d.status not in (1, 3) then
+      case when d.supplement_count > 1 then '-infinity'::timestamptz
+        when d.paused_since is not null then
+          case when d.paused_since - make_interval(secs => d.paused_ms / 1000.0) > d.appointment_at then '-infinity'::timestamptz else 'infinity'::timestamptz end
+        else d.appointment_at + make_interval(secs => d.paused_ms / 1000.0) end
+      end`)} as overdue_at,
     ${sql.raw(bit('d.channel = 2'))} as online,
     ${sql.raw(bit('d.channel = 2 and (not p.result_paper or d.result_electronic or (d.processed_at is null and d.returned_at is null))'))} as online_valid,
     ${sql.raw(bit(`d.channel = 2 and p.online_service = 'full'`))} as full_online,
@@ -63,33 +71,41 @@ export const DOSSIER_ROLLUP: engine.RollupSpec = {
   factsColumns: DOSSIER_FACTS,
   current: dossierCurrent,
   targets: [
-    {
-      table: 'dossier_stat_days',
-      constraint: 'dossier_stat_days_key',
-      key: { tenant_id: 'f.tenant_id', day: 'f.received_on', handling_agency_id: 'f.handling_agency_id', receiving_agency_id: 'f.receiving_agency_id' },
-      counters: { received: '1', ...Object.fromEntries(RECEIVED_FLAGS.map((c) => [c, `f.${c}`])) },
-      where: 'f.received_on is not null',
-    },
-    {
-      table: 'dossier_stat_days',
-      constraint: 'dossier_stat_days_key',
-      key: { tenant_id: 'f.tenant_id', day: 'f.resolved_on', handling_agency_id: 'f.handling_agency_id', receiving_agency_id: 'f.receiving_agency_id' },
-      counters: {
-        resolved: '1',
-        early: `(f.outcome = 'early')::int`,
-        on_time: `(f.outcome = 'on_time')::int`,
-        late: `(f.outcome = 'late')::int`,
-        processing_ms: 'f.processing_ms',
+    ...[
+      ['dossier_stat_days', 'dossier_stat_days_key', (c: string) => ({ day: c, handling_agency_id: 'f.handling_agency_id', receiving_agency_id: 'f.receiving_agency_id' })] as const,
+      ['dossier_stat_months', 'dossier_stat_months_key', (c: string) => ({ month: monthOf(c), handling_agency_id: 'f.handling_agency_id' })] as const,
+    ].flatMap(([table, constraint, key]): engine.RollupTarget[] => [
+      {
+        table,
+        constraint,
+        key: { tenant_id: 'f.tenant_id', ...key('f.received_on') },
+        counters: { received: '1', ...Object.fromEntries(RECEIVED_FLAGS.map((c) => [c, `f.${c}`])) },
+        where: 'f.received_on is not null',
       },
-      where: 'f.resolved_on is not null',
-    },
-    {
-      table: 'dossier_stat_procedures',
-      constraint: 'dossier_stat_procedures_key',
-      key: { tenant_id: 'f.tenant_id', day: 'f.received_on', procedure_id: 'f.procedure_id', handling_agency_id: 'f.handling_agency_id' },
+      {
+        table,
+        constraint,
+        key: { tenant_id: 'f.tenant_id', ...key('f.resolved_on') },
+        counters: {
+          resolved: '1',
+          early: `(f.outcome = 'early')::int`,
+          on_time: `(f.outcome = 'on_time')::int`,
+          late: `(f.outcome = 'late')::int`,
+          processing_ms: 'f.processing_ms',
+        },
+        where: 'f.resolved_on is not null',
+      },
+    ]),
+    ...[
+      ['dossier_stat_procedures', 'dossier_stat_procedures_key', { day: 'f.received_on' }] as const,
+      ['dossier_stat_procedure_months', 'dossier_stat_procedure_months_key', { month: monthOf('f.received_on') }] as const,
+    ].map(([table, constraint, when]) => ({
+      table,
+      constraint,
+      key: { tenant_id: 'f.tenant_id', ...when, procedure_id: 'f.procedure_id', handling_agency_id: 'f.handling_agency_id' },
       counters: { received: '1', online: 'f.online', paid_online: 'f.paid_online', verified: 'f.verified', synced_fee: '(f.fee_bearing * f.synced)' },
       where: 'f.received_on is not null',
-    },
+    })),
   ],
 };
 
@@ -112,14 +128,15 @@ export const DOCUMENT_ROLLUP: engine.RollupSpec = {
   factsColumns: ['document_id', 'tenant_id', 'agency_id', 'direction', 'day', 'electronic', 'signed'],
   current: documentCurrent,
   targets: [
-    {
-      table: 'document_stat_days',
-      constraint: 'document_stat_days_key',
-      key: { tenant_id: 'f.tenant_id', day: 'f.day', agency_id: 'f.agency_id', direction: 'f.direction' },
-      counters: { total: '1', electronic: 'f.electronic', signed: 'f.signed' },
-      where: 'f.day is not null',
-    },
-  ],
+    ['document_stat_days', 'document_stat_days_key', { day: 'f.day' }] as const,
+    ['document_stat_months', 'document_stat_months_key', { month: monthOf('f.day') }] as const,
+  ].map(([table, constraint, when]) => ({
+    table,
+    constraint,
+    key: { tenant_id: 'f.tenant_id', ...when, agency_id: 'f.agency_id', direction: 'f.direction' },
+    counters: { total: '1', electronic: 'f.electronic', signed: 'f.signed' },
+    where: 'f.day is not null',
+  })),
 };
 
 export const ROLLUPS = [DOSSIER_ROLLUP, DOCUMENT_ROLLUP] as const;

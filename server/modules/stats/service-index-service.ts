@@ -8,7 +8,7 @@ import { loadWorkCalendar } from '../../platform/calendar/service.js';
 import type { WorkCalendar } from '../../platform/calendar/index.js';
 import type { ServiceContext } from '../../platform/context.js';
 import { feedbackFigures } from '../dossiers/index.js';
-import { addDossierRows, dossiersByAgency, emptyDossierRow, openDossiers, procedureUse, type ProcedureUse } from './figures-repo.js';
+import { addDossierRows, dossierCounts, emptyDossierRow, openDossiers, openDossiersNow, procedureUse, type ProcedureUse } from './figures-repo.js';
 import { catalogOf, indexInputs, loadCatalog } from './index-inputs.js';
 import { catchUpStats } from './rollups.js';
 import { isCommune, isUnit, resolveScope, scopeName, type ResolvedScope } from './scope.js';
@@ -25,14 +25,15 @@ export type IndexScope = Pick<ResolvedScope, 'tenantId' | 'from' | 'to' | 'cutof
 export async function loadIndexSources(db: Db, s: IndexScope, calendar: WorkCalendar, now: Date) {
   await catchUpStats(db);
   const range = { tenantId: s.tenantId, from: s.from, to: s.to, agencyId: s.agency?.id ?? null };
-  const [catalog, dossierRows, open, use, feedback] = await Promise.all([
+  const [catalog, dossiers, open, use, feedback] = await Promise.all([
     loadCatalog(db, s.tenantId),
-    dossiersByAgency(db, range),
-    openDossiers(db, range, s.cutoff),
+    dossierCounts(db, range),
+    // a period that has not ended is judged now, from the open dossiers' index; a past one at its end, from the dossiers
+    s.cutoff.getTime() >= now.getTime() ? openDossiersNow(db, range, now) : openDossiers(db, range, s.cutoff),
     procedureUse(db, range),
     feedbackFigures(db, s.tenantId, s.agency?.id ?? null, s.from, s.to, calendar, now),
   ]);
-  return { catalog, dossierRows, open, use, feedback };
+  return { catalog, dossierRows: dossiers.byAgency, dossierMonths: dossiers.byMonth, open, use, feedback };
 }
 export type IndexSourceData = Awaited<ReturnType<typeof loadIndexSources>>;
 
@@ -40,13 +41,16 @@ export type IndexSourceData = Awaited<ReturnType<typeof loadIndexSources>>;
 export function computeIndexes(data: IndexSourceData, s: IndexScope, calendar: WorkCalendar, options: { units: boolean }) {
   const { catalog, dossierRows, open, use, feedback } = data;
   const config = serviceIndexConfigFor(s.to, serviceIndexConfigs());
+  // the catalog indicators ask the same few days of every unit: each answer once
+  const days = new Map<string, string>();
+  const memo = { addWorkingDays: (from: string, n: number) => days.get(`${from}${n}`) ?? days.set(`${from}${n}`, calendar.addWorkingDays(from, n)).get(`${from}${n}`)! };
   const sourcesOf = (agency: { id: string; commune: boolean } | null) => {
     const rows = agency ? dossierRows.filter((r) => r.agencyId === agency.id) : dossierRows;
     const opens = agency ? open.filter((o) => o.agencyId === agency.id) : open;
     return {
       from: s.from,
       to: s.to,
-      calendar,
+      calendar: memo,
       catalog: catalogOf(catalog, agency),
       dossiers: rows.reduce(addDossierRows, emptyDossierRow()),
       open: { inTime: opens.reduce((n, o) => n + o.inTime, 0), overdue: opens.reduce((n, o) => n + o.overdue, 0) },

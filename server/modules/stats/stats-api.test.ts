@@ -74,6 +74,11 @@ describe('the office dashboard', () => {
     expect(month).toMatchObject({ dossiersReceived: 4, dossiersResolved: 3 });
     const sft = d.agencies.find((a: { agencyId: string }) => a.agencyId === staff.user.agency.id);
     expect(sft).toMatchObject({ dossiersReceived: 4, dossiersResolved: 3, dossiersOnTimeRate: 66.67, dossiersOpenOverdue: 1 });
+    // a period of edge days and a whole month in between counts the same (days and months rollups agree)
+    const wider = (await t.as(leader, { method: 'GET', url: '/api/stats/dashboard?from=2026-02-15&to=2026-04-10' })).json();
+    expect(wider.dossiers).toMatchObject({ received: 4, online: 2, resolved: 3, early: 1, onTime: 1, late: 1 });
+    const partial = (await t.as(leader, { method: 'GET', url: '/api/stats/dashboard?from=2026-03-03&to=2026-03-31' })).json();
+    expect(partial.dossiers).toMatchObject({ received: 3, resolved: 3 });
     // the dossier statistics of the same period agree
     const old = (await t.as(leader, { method: 'GET', url: `/api/dossiers/stats?${PERIOD}` })).json();
     expect(old.total.received.total).toBe(d.dossiers.received);
