@@ -236,6 +236,8 @@ const CASES: Record<string, Case> = {
   listServiceIndexSnapshots: { method: 'GET', url: '/api/stats/service-index/snapshots', allowed: ['admin', 'leader'] },
   importNationalRanking: { method: 'POST', url: '/api/stats/national-ranking', body: 'multipart', allowed: ['admin', 'leader'] },
   generatePeriodicReport: { method: 'POST', url: '/api/stats/reports/periodic', body: { from: '2030-01-01', to: '2030-01-31', format: 'pdf' }, allowed: ['admin', 'leader'] },
+  listStatsDossiers: { method: 'GET', url: '/api/stats/dossiers?from=2030-01-01&to=2030-01-31&measure=late', allowed: ['admin', 'leader'] },
+  listStatsDocuments: { method: 'GET', url: '/api/stats/documents?from=2030-01-01&to=2030-01-31&direction=incoming', allowed: ['admin', 'leader'] },
   exportDossiersNational: { method: 'POST', url: '/api/dossiers/national-sync', body: { mode: 'period', from: '2030-01-01', to: '2030-01-31' }, allowed: ADMIN },
   listDossierPayments: { method: 'GET', url: `/api/dossiers/${MISSING}/payments`, allowed: ['clerk', 'leader', 'one_stop_officer', 'department_staff', 'commune_staff'] },
   recordDossierPayment: { method: 'POST', url: `/api/dossiers/${MISSING}/payments`, body: { kind: 'charge', name: 'Lệ phí', amount: 1000 }, allowed: ['one_stop_officer', 'commune_staff'] },

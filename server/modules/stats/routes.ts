@@ -6,6 +6,8 @@ import { contentDisposition } from '../../platform/files/routes.js';
 import { DomainError } from '../../platform/http/errors.js';
 import { ctxOf, problems, typed } from '../../platform/http/route.js';
 import { getOfficeDashboard } from './dashboard.js';
+import { listStatsDocuments, listStatsDossiers } from './drill.js';
+import { StatsDocumentList, StatsDocumentsQuery, StatsDossierList, StatsDossiersQuery } from './drill-schemas.js';
 import { dashboardXlsx, serviceIndexXlsx } from './export.js';
 import { importNationalRanking, MAX_RANKING_BYTES } from './ranking.js';
 import { generatePeriodicReport } from './report-service.js';
@@ -39,6 +41,28 @@ export function statsRoutes(app: FastifyInstance, deps: { db: Db }) {
       const bytes = await dashboardXlsx(d);
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition('attachment', `bang-dieu-hanh-${d.period.from}-${d.period.to}.xlsx`)).header('cache-control', 'private, no-store').send(bytes);
     },
+  });
+
+  r.get('/api/stats/dossiers', {
+    schema: {
+      operationId: 'listStatsDossiers',
+      summary: 'Danh sách hồ sơ đứng sau một số liệu hồ sơ của bảng điều hành (tiếp nhận, trực tuyến, đã giải quyết, trước hạn, đúng hạn, quá hạn, đang giải quyết còn hạn/quá hạn), cùng kỳ và phạm vi',
+      tags,
+      querystring: StatsDossiersQuery,
+      response: { 200: StatsDossierList, ...problems(400, 401, 403) },
+    },
+    handler: (req) => listStatsDossiers(ctxOf(db, req), req.query),
+  });
+
+  r.get('/api/stats/documents', {
+    schema: {
+      operationId: 'listStatsDocuments',
+      summary: 'Danh sách văn bản đến đã vào sổ hoặc văn bản đi đã phát hành trong kỳ, đúng như bảng điều hành đếm',
+      tags,
+      querystring: StatsDocumentsQuery,
+      response: { 200: StatsDocumentList, ...problems(400, 401, 403) },
+    },
+    handler: (req) => listStatsDocuments(ctxOf(db, req), req.query),
   });
 
   r.get('/api/stats/service-index', {

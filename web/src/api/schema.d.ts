@@ -3022,6 +3022,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách hồ sơ đứng sau một số liệu hồ sơ của bảng điều hành (tiếp nhận, trực tuyến, đã giải quyết, trước hạn, đúng hạn, quá hạn, đang giải quyết còn hạn/quá hạn), cùng kỳ và phạm vi */
+        get: operations["listStatsDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách văn bản đến đã vào sổ hoặc văn bản đi đã phát hành trong kỳ, đúng như bảng điều hành đếm */
+        get: operations["listStatsDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats/service-index": {
         parameters: {
             query?: never;
@@ -36203,7 +36237,9 @@ export interface operations {
                         response: string | null;
                         handledByName: string | null;
                         satisfied: boolean | null;
-                        /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                        /** @description Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu */
+                        infoWaitMinutes: number;
+                        /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc) */
                         deadlines: {
                             /** @enum {string} */
                             action: "refuse" | "request_info" | "resolve" | "publish";
@@ -36345,7 +36381,9 @@ export interface operations {
                             response: string | null;
                             handledByName: string | null;
                             satisfied: boolean | null;
-                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            /** @description Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu */
+                            infoWaitMinutes: number;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc) */
                             deadlines: {
                                 /** @enum {string} */
                                 action: "refuse" | "request_info" | "resolve" | "publish";
@@ -36542,7 +36580,9 @@ export interface operations {
                             response: string | null;
                             handledByName: string | null;
                             satisfied: boolean | null;
-                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            /** @description Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu */
+                            infoWaitMinutes: number;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc) */
                             deadlines: {
                                 /** @enum {string} */
                                 action: "refuse" | "request_info" | "resolve" | "publish";
@@ -36739,7 +36779,9 @@ export interface operations {
                             response: string | null;
                             handledByName: string | null;
                             satisfied: boolean | null;
-                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            /** @description Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu */
+                            infoWaitMinutes: number;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc) */
                             deadlines: {
                                 /** @enum {string} */
                                 action: "refuse" | "request_info" | "resolve" | "publish";
@@ -36930,7 +36972,9 @@ export interface operations {
                             response: string | null;
                             handledByName: string | null;
                             satisfied: boolean | null;
-                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15, công khai ≤ 2 ngày làm việc) */
+                            /** @description Số phút làm việc đã chờ người gửi bổ sung thông tin, cộng các lần; hạn giải quyết lùi đúng bấy nhiêu */
+                            infoWaitMinutes: number;
+                            /** @description Hạn của từng việc (từ chối ≤ 2, đề nghị bổ sung ≤ 5, giải quyết ≤ 15 ngày làm việc không kể thời gian chờ người gửi bổ sung — chưa có hạn khi đang chờ, công khai ≤ 2 ngày làm việc) */
                             deadlines: {
                                 /** @enum {string} */
                                 action: "refuse" | "request_info" | "resolve" | "publish";
@@ -38375,6 +38419,283 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listStatsDossiers: {
+        parameters: {
+            query: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+                /** @description Số liệu của bảng điều hành: received (tiếp nhận trong kỳ), online (trong đó trực tuyến), resolved (kết thúc xử lý trong kỳ), early_or_on_time (trước hạn và đúng hạn), early/on_time/late (trước hạn/đúng hạn/quá hạn), open_in_time/open_overdue (đang giải quyết cuối kỳ, còn hạn/quá hạn) */
+                measure: "received" | "online" | "resolved" | "early_or_on_time" | "early" | "on_time" | "late" | "open_in_time" | "open_overdue";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            from: string;
+                            to: string;
+                            agencyId: string | null;
+                            /** @description Toàn tỉnh, hoặc tên cơ quan */
+                            scopeName: string;
+                            /** @description Thời điểm xét hồ sơ đang giải quyết: cuối ngày kết thúc kỳ, hoặc bây giờ nếu kỳ chưa hết */
+                            cutoff: string;
+                        };
+                        /** @description Theo ngày tính số liệu (tiếp nhận, kết thúc xử lý; hồ sơ đang giải quyết theo hạn trả) rồi theo mã */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Mã số hồ sơ */
+                            code: string | null;
+                            procedureName: string;
+                            applicantName: string;
+                            /** Format: uuid */
+                            handlingAgencyId: string;
+                            /** @description Cơ quan giải quyết */
+                            handlingAgencyName: string;
+                            receivingAgencyId: string | null;
+                            currentAgencyId: string | null;
+                            /** @description NgayTiepNhan */
+                            receivedAt: string | null;
+                            /** @description NgayHenTra */
+                            appointmentAt: string | null;
+                            /** @description NgayKetThucXuLy */
+                            endedAt: string | null;
+                            outcome: ("early" | "on_time" | "late") | null;
+                            /** @description TrangThaiHoSo (1–10) */
+                            status: number;
+                        }[];
+                        /** @description Đúng bằng số liệu trên bảng điều hành */
+                        total: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description Tiêu đề lỗi bằng tiếng Việt */
+                        title: string;
+                        status: number;
+                        /** @description Mã lỗi ổn định, dùng cho máy */
+                        code: string;
+                        detail?: string;
+                        instance?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listStatsDocuments: {
+        parameters: {
+            query: {
+                /** @description Từ ngày (giờ Việt Nam); mặc định 01/7/2025, ngày chính quyền địa phương hai cấp bắt đầu */
+                from?: string;
+                /** @description Đến ngày (kể cả ngày này); mặc định hôm nay */
+                to?: string;
+                /** @description Một sở, ban, ngành hoặc một xã, phường, đặc khu; không có = toàn tỉnh */
+                agencyId?: string;
+                /** @description incoming: văn bản đến đã vào sổ trong kỳ; outgoing: văn bản đi đã phát hành trong kỳ */
+                direction: "incoming" | "outgoing";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            from: string;
+                            to: string;
+                            agencyId: string | null;
+                            /** @description Toàn tỉnh, hoặc tên cơ quan */
+                            scopeName: string;
+                            /** @description Thời điểm xét hồ sơ đang giải quyết: cuối ngày kết thúc kỳ, hoặc bây giờ nếu kỳ chưa hết */
+                            cutoff: string;
+                        };
+                        /** @description Theo ngày vào sổ/phát hành rồi theo mã */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            direction: "incoming" | "outgoing";
+                            /** @description Số, ký hiệu văn bản */
+                            number: string | null;
+                            /** @description Số đến (văn bản đến) */
+                            arrivalNumber: number | null;
+                            /** @description Trích yếu; null với văn bản mật */
+                            subject: string | null;
+                            /** @description Văn bản có độ mật: trích yếu không hiển thị trong danh sách thống kê */
+                            confidential: boolean;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** @description Cơ quan vào sổ đến hoặc phát hành */
+                            agencyName: string;
+                            /** @description Nơi gửi (văn bản đến) */
+                            senderName: string;
+                            /** @description Ngày vào sổ đến hoặc ngày phát hành (giờ Việt Nam) */
+                            day: string;
+                        }[];
+                        /** @description Đúng bằng số liệu trên bảng điều hành */
+                        total: number;
+                    };
                 };
             };
             /** @description RFC 9457 problem details */

@@ -15,6 +15,7 @@ import { PUBLIC_SCHEDULE_PATH, SCHEDULE_PATH } from '../features/schedule/schedu
 import { DELEGATIONS_PATH } from '../features/delegations/delegation-paths';
 import { MEETING_STATS_PATH } from '../features/meeting-stats/meeting-stats-paths';
 import { SERVICE_INDEX_PATH, STATS_PATH } from '../features/stats/stats-paths';
+import { STATS_DRILL_PATH } from '../features/stats/drill-paths';
 import { NOTIFICATIONS_PATH } from '../features/notify/notify-queries';
 import { EXCHANGE_PATH, EXCHANGE_TABS, exchangeTabPath, exchangeTabPermissions, exchangeTabsFor } from '../features/exchange/exchange-paths';
 import { RequireAnyPermission, RequireAuth, RequirePermission } from './guards';
@@ -61,6 +62,7 @@ const CitizenPortal = lazy(() => import('../features/citizen/citizen-routes').th
 const DossierStatsPage = lazy(() => import('../features/dossier-stats/dossier-stats-page').then((m) => ({ default: m.DossierStatsPage })));
 const DashboardPage = lazy(() => import('../features/stats/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const ServiceIndexPage = lazy(() => import('../features/stats/service-index-page').then((m) => ({ default: m.ServiceIndexPage })));
+const StatsDrillPage = lazy(() => import('../features/stats/drill-page').then((m) => ({ default: m.StatsDrillPage })));
 const IncomingDetailPage = lazy(() => import('../features/documents/incoming-detail-page').then((m) => ({ default: m.IncomingDetailPage })));
 
 const ADMIN_PAGES: Record<string, ReactNode> = {
@@ -253,6 +255,16 @@ export function AppRouter() {
               <RequirePermission permission="stats.read">
                 <Suspense fallback={<PageLoading />}>
                   <ServiceIndexPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={STATS_DRILL_PATH}
+            element={
+              <RequirePermission permission="stats.read">
+                <Suspense fallback={<PageLoading />}>
+                  <StatsDrillPage />
                 </Suspense>
               </RequirePermission>
             }

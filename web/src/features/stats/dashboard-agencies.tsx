@@ -1,9 +1,11 @@
 import { Button, Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../app/session';
 import { t } from '../../i18n';
 import type { ScoreboardBucket } from '../tasks/task-report-queries';
 import { AgencyTasksDrawer, type OpenedTasks } from './agency-tasks-drawer';
+import { statsDrillPath, type DrillMeasure } from './drill-paths';
 import { count, percent, rateColor } from './stats-format';
 import type { Period } from './stats-period';
 import type { AgencyFigures } from './stats-types';
@@ -16,6 +18,8 @@ export const groupOf = (type: string): Exclude<AgencyGroup, 'all'> => (COMMUNE_T
 type CountKey = 'incoming' | 'outgoing' | 'tasksAssigned' | 'tasksDoneOnTime' | 'tasksOverdue' | 'dossiersReceived' | 'dossiersResolved' | 'dossiersOpenOverdue';
 type RateKey = 'tasksOnTimeRate' | 'dossiersOnTimeRate';
 const TASK_BUCKETS: Partial<Record<CountKey, ScoreboardBucket>> = { tasksAssigned: 'assigned', tasksDoneOnTime: 'doneOnTime', tasksOverdue: 'overdue' };
+// the dossier and document columns open the drill-down list of that agency, as the dashboard's own numbers do
+const DRILL_MEASURES: Partial<Record<CountKey, DrillMeasure>> = { incoming: 'incoming', outgoing: 'outgoing', dossiersReceived: 'received', dossiersResolved: 'resolved', dossiersOpenOverdue: 'open_overdue' };
 const RED_WHEN_ANY = new Set<CountKey>(['tasksOverdue', 'dossiersOpenOverdue']);
 
 interface Props {
@@ -49,6 +53,14 @@ export function DashboardAgencies({ rows, period, onScope }: Props) {
           <Button type="link" size="small" style={{ padding: 0, color }} aria-label={`${r.name}: ${t(`dashboard.col.${key}`)} ${count(n)}`} onClick={() => setOpened({ agencyId: r.agencyId, agencyName: r.name, bucket })}>
             {count(n)}
           </Button>
+        );
+      }
+      const measure = DRILL_MEASURES[key];
+      if (measure && n > 0) {
+        return (
+          <Link to={statsDrillPath(measure, period, r.agencyId)} style={{ color }} aria-label={`${r.name}: ${t(`dashboard.col.${key}`)} ${count(n)}`}>
+            {count(n)}
+          </Link>
         );
       }
       return <span style={{ color }}>{count(n)}</span>;

@@ -139,8 +139,8 @@ export function DashboardFigures({ data: d, drill, tv }: Props) {
             testId="fig-received"
             title={t('dashboard.fig.received')}
             value={count(ds.received)}
-            to={drill.dossiers}
-            items={[{ label: t('dashboard.fig.receivedOnline'), value: `${count(ds.online)} (${percent(ds.onlineRate)})`, to: drill.dossiers, testId: 'fig-received-online' }]}
+            to={drill.received}
+            items={[{ label: t('dashboard.fig.receivedOnline'), value: `${count(ds.online)} (${percent(ds.onlineRate)})`, to: drill.receivedOnline, testId: 'fig-received-online' }]}
           />,
           'received',
         )}
@@ -150,7 +150,7 @@ export function DashboardFigures({ data: d, drill, tv }: Props) {
             testId="fig-resolved"
             title={t('dashboard.fig.resolved')}
             value={count(ds.resolved)}
-            to={drill.dossiers}
+            to={drill.resolved}
             items={[{ label: t('dashboard.fig.averageDays'), value: ds.averageDays === null ? '—' : t('dashboard.fig.days', { days: count(ds.averageDays) }), testId: 'fig-average-days' }]}
           />,
           'resolved',
@@ -162,16 +162,16 @@ export function DashboardFigures({ data: d, drill, tv }: Props) {
             title={t('dashboard.fig.resolvedOnTime')}
             value={count(ds.early + ds.onTime)}
             color={GREEN}
-            to={drill.dossiers}
+            to={drill.resolvedInTime}
             items={[
-              { label: t('dashboard.fig.early'), value: count(ds.early), to: drill.dossiers, testId: 'fig-early' },
-              { label: t('dashboard.fig.onTimeOnly'), value: count(ds.onTime), to: drill.dossiers, testId: 'fig-on-time-only' },
+              { label: t('dashboard.fig.early'), value: count(ds.early), to: drill.early, testId: 'fig-early' },
+              { label: t('dashboard.fig.onTimeOnly'), value: count(ds.onTime), to: drill.onTime, testId: 'fig-on-time-only' },
               { label: t('dashboard.fig.onTimeRateLabel'), value: percent(ds.onTimeRate), testId: 'fig-on-time-rate' },
             ]}
           />,
           'onTime',
         )}
-        {cell(<FigureCard tv={tv} testId="fig-late" title={t('dashboard.fig.late')} value={count(ds.late)} color={ds.late > 0 ? RED : undefined} to={drill.dossiers} />, 'late')}
+        {cell(<FigureCard tv={tv} testId="fig-late" title={t('dashboard.fig.late')} value={count(ds.late)} color={ds.late > 0 ? RED : undefined} to={drill.late} />, 'late')}
         {cell(
           <FigureCard
             tv={tv}
@@ -179,12 +179,12 @@ export function DashboardFigures({ data: d, drill, tv }: Props) {
             title={t('dashboard.fig.openOverdue')}
             value={count(ds.openOverdue)}
             color={ds.openOverdue > 0 ? RED : undefined}
-            to={drill.dossiersOverdue}
-            items={[{ label: t('dashboard.fig.openInTime'), value: count(ds.openInTime), to: drill.dossiersOpen, testId: 'fig-open-in-time' }]}
+            to={drill.openOverdue}
+            items={[{ label: t('dashboard.fig.openInTime'), value: count(ds.openInTime), to: drill.openInTime, testId: 'fig-open-in-time' }]}
           />,
           'openOverdue',
         )}
-        {cell(<FigureCard tv={tv} testId="fig-digitized" title={t('dashboard.fig.digitized')} value={percent(ds.digitizedRate)} to={drill.dossiers} />, 'digitized')}
+        {cell(<FigureCard tv={tv} testId="fig-digitized" title={t('dashboard.fig.digitized')} value={percent(ds.digitizedRate)} to={drill.dossierRates} />, 'digitized')}
       </Section>
     </>
   );

@@ -1,7 +1,7 @@
 import { DesktopOutlined, FileExcelOutlined, FileTextOutlined, FullscreenExitOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useCan, useCurrentUser } from '../../app/session';
+import { useCan } from '../../app/session';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { t } from '../../i18n';
@@ -36,7 +36,6 @@ function useNow(active: boolean): string {
  */
 export function DashboardPage() {
   const can = useCan();
-  const user = useCurrentUser();
   const { period, agencyId, update } = useStatsParams();
   const box = useRef<HTMLDivElement>(null);
   const { tv, enter, exit } = useTvMode(box);
@@ -45,7 +44,7 @@ export function DashboardPage() {
   const dashboard = useOfficeDashboard(query, { live: tv });
   const now = useNow(tv);
   const d = dashboard.data;
-  const drill = useMemo(() => drillTargets(can, period, agencyId, user.agency.id), [can, period, agencyId, user.agency.id]);
+  const drill = useMemo(() => drillTargets(can, period, agencyId), [can, period, agencyId]);
   const active = presetOf(period);
 
   const periodLine = d && t('dashboard.periodLine', { from: formatDay(d.period.from), to: formatDay(d.period.to), days: d.period.workingDays, scope: d.period.scopeName });
